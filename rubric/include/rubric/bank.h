@@ -1,0 +1,102 @@
+// A question bank: the questions of one directory, with their frameworks and rubrics, as plain data.
+// LoadBank validates everything and either returns a whole bank or every problem it found, never a
+// half-loaded bank. A loaded Bank is immutable and safe to share between threads.
+#ifndef RUBRIC_BANK_H_
+#define RUBRIC_BANK_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "rubric/status.h"
+
+namespace rubric {
+
+struct Step {
+  std::string id, name, description;
+  std::string probe;  // follow-up question when the step is missing
+  std::string hint;   // one-line study hint
+};
+
+struct Competency {
+  std::string id, name, description;
+  std::vector<std::string> concepts;  // concept ids that evidence it
+};
+
+struct Concept {
+  std::string id, name;
+  std::vector<std::string> steps;  // framework step ids it is evidence for
+  int weight = 2;                  // 1 supporting detail, 2 expected, 3 heart of the step
+  std::vector<std::string> patterns;
+};
+
+struct RedFlag {
+  std::string id, name;
+  std::vector<std::string> patterns;
+  double penalty = 1.0;
+  std::string feedback;
+};
+
+struct Rubric {
+  std::string version;
+  bool derived = false;  // true when built from the model answer, not written by hand
+  std::vector<Concept> concepts;
+  std::vector<RedFlag> red_flags;
+};
+
+struct Rationale {
+  std::string title, text;
+};
+
+struct Question {
+  int number = 0;
+  std::string id, title, difficulty, role, level;
+  std::vector<std::string> company_examples;
+  std::string question, scenario;
+  std::vector<std::string> constraints;
+  std::string tests_summary, interviewer_goal;
+  std::vector<Competency> competencies;
+  std::string framework_name;
+  std::vector<Step> steps;
+  std::vector<std::string> key_principles;
+  std::string model_answer;
+  double reference_score = 0;
+  std::vector<Rationale> score_rationale;
+  std::vector<std::string> key_terms;
+  Rubric rubric;
+  std::string file;  // file name inside the bank directory
+
+  const Step* FindStep(const std::string& step_id) const;
+};
+
+struct Bank {
+  std::string name, description, directory;
+  std::vector<std::vector<std::string>> synonyms;  // extra synonym groups from bank.json
+  std::vector<Question> questions;                 // in `number` order
+
+  // Accepts an id ("payment-race-condition") or a number ("4"); nullptr when unknown.
+  const Question* Find(const std::string& id_or_number) const;
+  // "1 architectural-time-bomb, 2 ..." for error messages.
+  std::string ValidIds() const;
+};
+
+// Loads and validates every question file of `directory`. Rubrics missing from a question are derived
+// from its model answer (see derive.h).
+std::optional<Bank> LoadBank(const std::string& directory, Status* status);
+
+// Parses one question from JSON text; `file` names it in problems. Used by LoadBank and the fuzzers.
+std::optional<Question> ParseQuestion(const std::string& json_text, const std::string& file,
+                                      std::vector<Problem>* problems);
+
+// The question in the bank file format (docs/content-format.md); without `rubric` when
+// `with_rubric` is false, and without `model_answer` when `with_model_answer` is false.
+nlohmann::json ToJson(const Question& question, bool with_rubric = true,
+                      bool with_model_answer = true);
+
+}  // namespace rubric
+
+#endif  // RUBRIC_BANK_H_

@@ -1,0 +1,85 @@
+// Result: everything the scorer says about one answer: the score, per-step coverage with the evidence
+// that earned it, competencies, strengths, gaps ordered by points lost, and flags.
+// A plain value; ToJson gives the stable JSON form used by the CLI, the API and Slack.
+#ifndef RUBRIC_RESULT_H_
+#define RUBRIC_RESULT_H_
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rubric {
+
+// Where in the candidate's text a concept was credited. Offsets are bytes into the (UTF-8 repaired)
+// text that was scored; `source` is "answer" or "follow_up".
+struct Evidence {
+  std::string concept_id, concept_name;
+  size_t start = 0, end = 0;
+  std::string quote;
+  std::string source = "answer";
+};
+
+struct StepResult {
+  std::string id, name;
+  double coverage = 0;  // 0..1
+  std::string status;   // "covered", "partial", "missing"
+  std::vector<Evidence> evidence;
+};
+
+struct ConceptResult {
+  std::string id, name;
+  std::string status;  // "credited", "follow-up" (credited from the probe answer), "negated",
+                       // "listed" (only in a term list), "missing"
+  double credit = 0;   // 1 volunteered, Scorer::kFollowUpRate from a follow-up, else 0
+};
+
+struct CompetencyResult {
+  std::string id, name;
+  double coverage = 0;  // share of its concepts credited
+  bool covered = false;
+};
+
+struct Gap {
+  std::string kind;  // "step", "depth", "answer"
+  std::string id, name;
+  double points_lost = 0;
+  std::string hint, probe;
+};
+
+struct FlagDetail {
+  std::string flag;     // "keyword-salad", "negated", "off-topic", "too-short", "red-flag"
+  std::string message;  // candidate-facing explanation
+  std::string quote;    // the words that raised it, when there are some
+};
+
+struct Depth {
+  int numbers = 0, tradeoffs = 0, risks = 0, verification = 0;
+  double score = 0;  // 0..1
+};
+
+struct Result {
+  std::string question_id, rubric_version;
+  double score = 0;  // 0.0..10.0, one decimal
+  std::string band;
+  int words = 0;
+  std::vector<StepResult> steps;
+  std::vector<ConceptResult> concepts;
+  std::vector<CompetencyResult> competencies;
+  Depth depth;
+  std::vector<std::string> strengths;
+  std::vector<Gap> gaps;  // largest points_lost first
+  std::vector<std::string> flags;
+  std::vector<FlagDetail> flag_details;
+  std::string off_topic_match;  // the question the answer fits better, when flagged off-topic
+  bool follow_up = false;       // scored together with an answer to a probe
+};
+
+// Band for a score: "excellent" >= 8.5, "strong" >= 7, "fair" >= 5, "weak" >= 3, else "poor".
+std::string BandFor(double score);
+
+nlohmann::json ToJson(const Result& result);
+
+}  // namespace rubric
+
+#endif  // RUBRIC_RESULT_H_

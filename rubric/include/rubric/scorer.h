@@ -1,0 +1,50 @@
+// Scorer: scores answers against the rubrics of one bank. Compile() turns every pattern of the bank
+// into one matcher once; Score() is then const and safe to call from many threads at once.
+//   auto scorer = rubric::Scorer::Compile(bank, &status);
+//   rubric::Result r;
+//   if (scorer->Score("payment-race-condition", answer, &r).ok()) ...
+#ifndef RUBRIC_SCORER_H_
+#define RUBRIC_SCORER_H_
+
+#include <memory>
+#include <string>
+
+#include "rubric/bank.h"
+#include "rubric/result.h"
+#include "rubric/status.h"
+
+namespace rubric {
+
+// Longest answer accepted, in characters (Unicode code points).
+constexpr size_t kMaxAnswerChars = 20000;
+
+class Scorer {
+ public:
+  // Compiles the patterns of every question of `bank`; nullptr and the problems in `status` when a
+  // pattern does not compile. `bank` must outlive the scorer.
+  static std::unique_ptr<Scorer> Compile(const Bank& bank, Status* status);
+  ~Scorer();
+
+  // Scores `answer` (any bytes: invalid UTF-8 is repaired) for the question `question_id` (id or
+  // number). Errors: unknown question, answer over kMaxAnswerChars.
+  Status Score(const std::string& question_id, const std::string& answer, Result* result) const;
+
+  // Scores `answer` together with the candidate's `follow_up` to a probe. Concepts first credited in
+  // the follow-up count at kFollowUpRate: prompted is worth less than volunteered.
+  Status ScoreWithFollowUp(const std::string& question_id, const std::string& answer,
+                           const std::string& follow_up, Result* result) const;
+  static constexpr double kFollowUpRate = 0.5;
+
+  const Bank& bank() const;
+
+ private:
+  Status ScoreImpl(const std::string& question_id, const std::string& answer,
+                   const std::string* follow_up, Result* result) const;
+  struct Impl;
+  explicit Scorer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rubric
+
+#endif  // RUBRIC_SCORER_H_

@@ -1,0 +1,43 @@
+// Analysis of one answer text, independent of any question: repaired and normalised text, sentences,
+// which bank patterns match in each sentence, and depth signals. Built once per text and shared by
+// the evaluation of every question (off-topic detection needs all of them). Immutable once built.
+#ifndef RUBRIC_SRC_ANALYSIS_H_
+#define RUBRIC_SRC_ANALYSIS_H_
+
+#include <string>
+#include <vector>
+
+#include "depth.h"
+#include "pattern_set.h"
+#include "text.h"
+
+namespace rubric::internal {
+
+struct Analysis {
+  std::string text;  // the answer, UTF-8 repaired; evidence offsets point into it
+  NormalizedText norm;
+  std::vector<Sentence> sentences;
+  std::vector<std::vector<int>> hits;  // per sentence, sorted pattern indices
+  int words = 0;
+  int list_words = 0;  // words inside list-like sentences
+  DepthCounts depth;   // from sentences that say something (not lists or fragments)
+
+  std::string_view SentenceText(size_t i) const {
+    return std::string_view(norm.text).substr(sentences[i].begin,
+                                              sentences[i].end - sentences[i].begin);
+  }
+  // True when sentence i can earn credit: a statement, not a list, fragment or question.
+  bool Says(size_t i) const {
+    const Sentence& s = sentences[i];
+    return !s.list_like && !s.fragment && !s.question;
+  }
+  // The original words for the normalised range [begin, end) of sentence i, widened to whole words.
+  void Quote(size_t sentence, size_t begin, size_t end, size_t* out_begin, size_t* out_end) const;
+};
+
+// `repaired` must be valid UTF-8 (see RepairUtf8).
+Analysis Analyse(std::string repaired, const PatternSet& patterns);
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_ANALYSIS_H_

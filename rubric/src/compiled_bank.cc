@@ -1,0 +1,75 @@
+#include "compiled_bank.h"
+
+#include <algorithm>
+
+#include "params.h"
+#include "text.h"
+
+namespace rubric::internal {
+
+std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
+  auto cb = std::make_unique<CompiledBank>();
+  cb->bank = &bank;
+  std::vector<Problem> problems;
+  const auto add = [&](const std::string& pattern, PatternOwner owner, const std::string& file,
+                       const std::string& field) {
+    std::string error;
+    if (cb->patterns.Add(pattern, &error) < 0) {
+      problems.push_back({file, field, "does not compile as RE2: " + error});
+      return;
+    }
+    cb->owners.push_back(owner);
+  };
+  for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
+    const Question& q = bank.questions[qi];
+    const int question = static_cast<int>(qi);
+    QuestionTables t;
+    std::vector<double> step_total(q.steps.size(), 0.0);
+    for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
+      const Concept& c = q.rubric.concepts[ci];
+      std::vector<int> steps;
+      for (const auto& id : c.steps) {
+        for (size_t si = 0; si < q.steps.size(); ++si) {
+          if (q.steps[si].id == id) {
+            steps.push_back(static_cast<int>(si));
+            step_total[si] += c.weight;
+          }
+        }
+      }
+      t.concept_steps.push_back(std::move(steps));
+      for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
+        add(c.patterns[pi], {question, false, static_cast<int>(ci)}, q.file,
+            "rubric.concepts[" + std::to_string(ci) + "].patterns[" + std::to_string(pi) + "]");
+      }
+    }
+    for (size_t fi = 0; fi < q.rubric.red_flags.size(); ++fi) {
+      const RedFlag& f = q.rubric.red_flags[fi];
+      for (size_t pi = 0; pi < f.patterns.size(); ++pi) {
+        add(f.patterns[pi], {question, true, static_cast<int>(fi)}, q.file,
+            "rubric.red_flags[" + std::to_string(fi) + "].patterns[" + std::to_string(pi) + "]");
+      }
+    }
+    for (double total : step_total) {
+      t.step_need.push_back(std::max(Params::kStepNeedMin, Params::kStepNeedShare * total));
+    }
+    std::string own_text = q.title + " " + q.question + " " + q.scenario;
+    for (const auto& c : q.constraints) own_text += " " + c;
+    const NormalizedText norm = Normalize(RepairUtf8(own_text));
+    for (auto w : Words(norm.text)) {
+      if (!IsStopWord(w)) t.vocabulary.emplace(w);
+    }
+    cb->tables.push_back(std::move(t));
+  }
+  if (!problems.empty()) {
+    *status = Status::Errors(std::move(problems));
+    return nullptr;
+  }
+  if (!cb->patterns.Compile()) {
+    *status = Status::Error(bank.directory, "", "the bank's patterns could not be compiled together");
+    return nullptr;
+  }
+  *status = Status();
+  return cb;
+}
+
+}  // namespace rubric::internal

@@ -1,0 +1,282 @@
+#include "evaluate.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "feedback.h"
+#include "negation.h"
+#include "params.h"
+
+namespace rubric::internal {
+namespace {
+
+struct ConceptState {
+  double credit = 0;
+  bool negated = false, listed = false;
+  std::vector<Evidence> evidence;
+  std::string negated_quote;
+};
+
+struct FlagHit {
+  int flag;
+  std::string quote;
+};
+
+bool EchoesQuestion(const QuestionTables& t, std::string_view sentence) {
+  int content = 0, shared = 0;
+  for (auto w : Words(sentence)) {
+    if (IsStopWord(w) || w.size() < 3) continue;
+    ++content;
+    shared += t.vocabulary.count(std::string(w)) > 0;
+  }
+  return content >= Params::kEchoMinWords && shared >= Params::kEchoShare * content;
+}
+
+std::string QuoteText(const Analysis& a, size_t sentence, size_t b, size_t e, Evidence* ev) {
+  size_t ob, oe;
+  a.Quote(sentence, b, e, &ob, &oe);
+  if (ev) ev->start = ob, ev->end = oe;
+  return a.text.substr(ob, oe - ob);
+}
+
+// Credits the question's concepts from one analysed text at `rate`.
+void Collect(const CompiledBank& cb, int qi, const Analysis& a, const char* source, double rate,
+             std::vector<ConceptState>* states, std::vector<FlagHit>* flags) {
+  const Question& q = cb.bank->questions[qi];
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    const std::string_view text = a.SentenceText(si);
+    int echo = -1;  // computed on first need
+    for (int p : a.hits[si]) {
+      const PatternOwner& owner = cb.owners[p];
+      if (owner.question != qi) continue;
+      size_t b = 0, e = 0;
+      if (!cb.patterns.Find(p, text, &b, &e)) continue;
+      const bool negated = IsNegated(text, b, e);
+      if (owner.red_flag) {
+        if (a.Says(si) && !negated) flags->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
+        continue;
+      }
+      ConceptState& st = (*states)[owner.item];
+      if (a.sentences[si].list_like) {
+        st.listed = true;
+        continue;
+      }
+      if (!a.Says(si)) continue;
+      if (echo < 0) echo = EchoesQuestion(cb.tables[qi], text);
+      if (echo) continue;
+      if (negated) {
+        st.negated = true;
+        if (st.negated_quote.empty()) st.negated_quote = QuoteText(a, si, b, e, nullptr);
+        continue;
+      }
+      if (st.credit < rate) st.credit = rate;
+      if (st.evidence.size() < 2) {
+        Evidence ev;
+        ev.concept_id = q.rubric.concepts[owner.item].id;
+        ev.concept_name = q.rubric.concepts[owner.item].name;
+        ev.quote = QuoteText(a, si, b, e, &ev);
+        ev.source = source;
+        st.evidence.push_back(std::move(ev));
+      }
+    }
+  }
+}
+
+std::vector<double> StepCoverage(const CompiledBank& cb, int qi, const std::vector<double>& credit) {
+  const Question& q = cb.bank->questions[qi];
+  const QuestionTables& t = cb.tables[qi];
+  std::vector<double> got(q.steps.size(), 0.0);
+  for (size_t ci = 0; ci < credit.size(); ++ci) {
+    for (int si : t.concept_steps[ci]) got[si] += credit[ci] * q.rubric.concepts[ci].weight;
+  }
+  for (size_t si = 0; si < got.size(); ++si) got[si] = std::min(1.0, got[si] / t.step_need[si]);
+  return got;
+}
+
+double Mean(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return v.empty() ? 0 : s / v.size();
+}
+
+double LengthFactor(double words) {
+  return std::pow(std::min(1.0, words / Params::kFullLengthWords), Params::kLengthExponent);
+}
+
+double Round1(double x) { return std::round(std::clamp(x, 0.0, 10.0) * 10.0) / 10.0; }
+
+}  // namespace
+
+std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
+  std::vector<std::vector<double>> credit(cb.bank->questions.size());
+  for (size_t qi = 0; qi < credit.size(); ++qi) {
+    credit[qi].assign(cb.bank->questions[qi].rubric.concepts.size(), 0.0);
+  }
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (!a.Says(si)) continue;
+    for (int p : a.hits[si]) {
+      const PatternOwner& o = cb.owners[p];
+      if (!o.red_flag) credit[o.question][o.item] = 1.0;
+    }
+  }
+  std::vector<double> coverage;
+  for (size_t qi = 0; qi < credit.size(); ++qi) {
+    coverage.push_back(Mean(StepCoverage(cb, static_cast<int>(qi), credit[qi])));
+  }
+  return coverage;
+}
+
+Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const Analysis* follow_up,
+                double follow_up_rate) {
+  const Question& q = cb.bank->questions[qi];
+  Result r;
+  r.question_id = q.id;
+  r.rubric_version = q.rubric.version;
+  r.follow_up = follow_up != nullptr;
+  r.words = answer.words + (follow_up ? follow_up->words : 0);
+
+  std::vector<ConceptState> states(q.rubric.concepts.size());
+  std::vector<FlagHit> flag_hits;
+  Collect(cb, qi, answer, "answer", 1.0, &states, &flag_hits);
+  if (follow_up) Collect(cb, qi, *follow_up, "follow_up", follow_up_rate, &states, &flag_hits);
+
+  std::vector<double> credit;
+  for (const auto& st : states) {
+    credit.push_back(st.credit > 0 ? st.credit : st.listed ? Params::kListedRate : 0.0);
+  }
+  const std::vector<double> coverage_by_step = StepCoverage(cb, qi, credit);
+  const double coverage = Mean(coverage_by_step);
+
+  DepthCounts depth = answer.depth;
+  double depth_score = DepthScore(depth);
+  if (follow_up) {
+    DepthCounts combined = depth;
+    combined.Add(follow_up->depth);
+    depth_score += follow_up_rate * std::max(0.0, DepthScore(combined) - depth_score);
+    depth = combined;
+  }
+  const double depth_gate = std::min(1.0, coverage / Params::kDepthNeedsCoverage);
+  const double effective_words = answer.words + (follow_up ? follow_up_rate * follow_up->words : 0);
+  const double length = LengthFactor(effective_words);
+  const double attempt = Params::kAttempt * std::min(1.0, effective_words / Params::kAttemptWords);
+  double score = (attempt + Params::kSpan * (Params::kCoverageWeight *
+                                                 std::pow(coverage, Params::kCoverageExponent) +
+                                             (1 - Params::kCoverageWeight) * depth_score * depth_gate)) *
+                 length;
+
+  // Red flags, each counted once.
+  std::vector<bool> flagged(q.rubric.red_flags.size(), false);
+  for (const auto& hit : flag_hits) {
+    if (flagged[hit.flag]) continue;
+    flagged[hit.flag] = true;
+    const RedFlag& f = q.rubric.red_flags[hit.flag];
+    score -= f.penalty;
+    r.flag_details.push_back({"red-flag", f.name + ": " + f.feedback, hit.quote});
+  }
+
+  // Caps, from the main answer: a follow-up cannot turn a term list into an explanation.
+  int credited = 0, listed = 0;
+  for (const auto& st : states) {
+    credited += st.credit > 0;
+    listed += st.listed && st.credit == 0;
+  }
+  double cap = 10.0;
+  const auto add_flag = [&](const std::string& flag, const std::string& message,
+                            const std::string& quote, double flag_cap) {
+    if (std::find(r.flags.begin(), r.flags.end(), flag) == r.flags.end()) r.flags.push_back(flag);
+    r.flag_details.push_back({flag, message, quote});
+    cap = std::min(cap, flag_cap);
+  };
+  if (answer.words == 0) {
+    score = 0;
+  } else {
+    const bool mostly_lists = answer.list_words >= Params::kSaladListWordShare * answer.words;
+    const bool dense = credited >= 3 && answer.words < Params::kSaladMinWordsPerConcept * credited;
+    if ((listed >= Params::kSaladMinListed && (listed >= credited || mostly_lists)) || dense) {
+      add_flag("keyword-salad",
+               "Terms are listed without saying how they apply to this scenario; a concept earns "
+               "credit only where a sentence uses it.",
+               "", Params::kSaladCap);
+    }
+    const std::vector<double> topic = TopicCoverage(cb, answer);
+    int best = qi;
+    for (size_t k = 0; k < topic.size(); ++k) {
+      if (topic[k] > topic[best]) best = static_cast<int>(k);
+    }
+    if (best != qi && topic[best] >= Params::kOffTopicMinOther &&
+        topic[qi] < Params::kOffTopicRatio * topic[best]) {
+      r.off_topic_match = cb.bank->questions[best].id;
+      add_flag("off-topic",
+               "This answer fits another question (\"" + cb.bank->questions[best].title +
+                   "\") far better than this one.",
+               "", Params::kOffTopicCap);
+    }
+    if (answer.words < Params::kTooShortWords) {
+      const double short_cap = Params::kShortBase + Params::kShortPerWord * answer.words;
+      add_flag("too-short",
+               "The answer has " + std::to_string(answer.words) +
+                   " words; a senior answer to this question needs the reasoning behind each step.",
+               "", short_cap);
+    }
+  }
+  for (size_t ci = 0; ci < states.size(); ++ci) {
+    if (states[ci].negated && states[ci].credit == 0) {
+      add_flag("negated",
+               "\"" + q.rubric.concepts[ci].name +
+                   "\" was mentioned only to be dismissed, so it earns nothing.",
+               states[ci].negated_quote, 10.0);
+    }
+  }
+  r.score = Round1(std::min(score, cap));
+  r.band = BandFor(r.score);
+
+  // Per-step results, concepts and competencies.
+  for (size_t si = 0; si < q.steps.size(); ++si) {
+    StepResult sr;
+    sr.id = q.steps[si].id;
+    sr.name = q.steps[si].name;
+    sr.coverage = std::round(coverage_by_step[si] * 100) / 100;
+    sr.status = coverage_by_step[si] >= Params::kCovered ? "covered"
+                : coverage_by_step[si] > 0             ? "partial"
+                                                       : "missing";
+    for (size_t ci = 0; ci < states.size(); ++ci) {
+      const auto& steps = cb.tables[qi].concept_steps[ci];
+      if (std::find(steps.begin(), steps.end(), static_cast<int>(si)) == steps.end()) continue;
+      for (const auto& ev : states[ci].evidence) sr.evidence.push_back(ev);
+    }
+    r.steps.push_back(std::move(sr));
+  }
+  for (size_t ci = 0; ci < states.size(); ++ci) {
+    const auto& st = states[ci];
+    const auto& c = q.rubric.concepts[ci];
+    std::string status = st.credit >= 1.0 ? "credited"
+                         : st.credit > 0  ? "follow-up"
+                         : st.negated     ? "negated"
+                         : st.listed      ? "listed"
+                                          : "missing";
+    r.concepts.push_back({c.id, c.name, status, st.credit});
+  }
+  for (const auto& comp : q.competencies) {
+    CompetencyResult cr{comp.id, comp.name, 0, false};
+    int got = 0;
+    for (const auto& id : comp.concepts) {
+      for (size_t ci = 0; ci < states.size(); ++ci) {
+        if (q.rubric.concepts[ci].id == id && states[ci].credit > 0) ++got;
+      }
+    }
+    if (!comp.concepts.empty()) cr.coverage = std::round(100.0 * got / comp.concepts.size()) / 100;
+    cr.covered = cr.coverage >= 1.0 / 3;
+    r.competencies.push_back(cr);
+  }
+  r.depth = {depth.numbers, depth.tradeoffs, depth.risks, depth.verification,
+             std::round(depth_score * 100) / 100};
+  FillFeedback(q, coverage_by_step, length, depth_gate, &r);
+  if (answer.words == 0) {
+    r.gaps.insert(r.gaps.begin(), {"answer", "no-answer", "No answer", 10.0,
+                                   "Answer the question: walk through " + q.framework_name + ".",
+                                   q.question});
+  }
+  return r;
+}
+
+}  // namespace rubric::internal

@@ -1,0 +1,148 @@
+#include "negation.h"
+
+#include <array>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "text.h"
+
+namespace rubric::internal {
+namespace {
+
+constexpr size_t kCueWindow = 6;   // words before a mention that can negate it
+constexpr size_t kPostWindow = 8;  // words after a mention that can dismiss it
+
+bool IsBoundaryChar(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n';
+}
+
+const std::unordered_set<std::string_view>& BoundaryWords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "but", "however", "because", "although", "though", "whereas", "while", "so", "and", "which",
+      "then", "since", "yet", "plus"};
+  return *words;
+}
+
+const std::unordered_set<std::string_view>& NegationCues() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "not", "no", "never", "without", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
+      "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt", "can't", "cant", "cannot",
+      "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "nor", "neither", "avoid",
+      "avoiding", "skip", "skipping", "drop", "ditch", "against", "forget", "reject", "abandon",
+      "instead", "rather", "needn't", "mustn't", "unnecessary", "pointless", "overkill", "useless",
+      "unneeded"};
+  return *words;
+}
+
+const std::unordered_set<std::string_view>& ConditionWords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "if", "unless", "when", "whenever", "otherwise", "until", "once"};
+  return *words;
+}
+
+// Single words that dismiss what came just before ("sagas are overkill").
+const std::unordered_set<std::string_view>& DismissalWords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "overkill", "useless", "unnecessary", "pointless", "overrated", "irrelevant",
+      "over-engineering", "overengineering", "over-engineered", "overengineered", "unneeded",
+      "superfluous", "nonsense", "hype", "overhyped", "wasteful", "counterproductive"};
+  return *words;
+}
+
+// Phrases that dismiss what came just before; matched on the words after the mention.
+constexpr std::array<std::string_view, 30> kDismissalPhrases = {
+    "not needed", "not necessary", "not required", "not worth", "a waste", "won't help",
+    "wouldn't help", "doesn't help", "don't help", "not help", "isn't needed", "aren't needed",
+    "isn't necessary", "aren't necessary", "don't matter", "doesn't matter", "not useful",
+    "no point", "bad idea", "not the answer", "never works", "doesn't work", "don't work",
+    "won't work", "wouldn't work", "is a myth", "makes no sense", "not relevant", "don't apply",
+    "doesn't apply"};
+
+bool IsNegatingNot(const std::vector<std::string_view>& words, size_t i) {
+  const std::string_view w = words[i];
+  const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+  if (w == "not" && (next == "only" || next == "just")) return false;  // "not only X but Y"
+  if (w == "instead") return next == "of";                             // "instead of X"
+  if (w == "rather") return next == "than";                            // "rather than X"
+  if (w == "no" && (next == "more" || next == "less" || next == "later")) return false;
+  return true;
+}
+
+// Start of the clause holding `pos`: after the last boundary character or boundary word.
+size_t ClauseBegin(std::string_view s, size_t pos) {
+  size_t i = pos;
+  while (i > 0) {
+    const char c = s[i - 1];
+    if (IsBoundaryChar(c)) return i;
+    if (c == ' ') {
+      size_t w = i - 1;
+      while (w > 0 && s[w - 1] != ' ' && !IsBoundaryChar(s[w - 1])) --w;
+      if (BoundaryWords().count(s.substr(w, i - 1 - w))) return i;
+    }
+    --i;
+  }
+  return 0;
+}
+
+size_t ClauseEnd(std::string_view s, size_t pos) {
+  for (size_t i = pos; i < s.size(); ++i) {
+    if (IsBoundaryChar(s[i])) return i;
+    if (s[i] == ' ') {
+      size_t w = i + 1;
+      while (w < s.size() && s[w] != ' ' && !IsBoundaryChar(s[w])) ++w;
+      if (BoundaryWords().count(s.substr(i + 1, w - i - 1))) return i;
+    }
+  }
+  return s.size();
+}
+
+bool DismissedAfter(std::string_view after) {
+  auto words = Words(after);
+  if (words.size() > kPostWindow) words.resize(kPostWindow);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!DismissalWords().count(words[i])) continue;
+    const bool negated_dismissal =
+        i > 0 && (words[i - 1] == "not" || words[i - 1] == "isn't" || words[i - 1] == "aren't" ||
+                  words[i - 1] == "never" || words[i - 1] == "hardly");
+    if (!negated_dismissal) return true;
+  }
+  std::string joined;
+  for (auto w : words) {
+    joined += w;
+    joined += ' ';
+  }
+  for (std::string_view phrase : kDismissalPhrases) {
+    if (joined.find(phrase) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
+  const size_t clause_begin = ClauseBegin(sentence, begin);
+  const auto before_all = Words(sentence.substr(clause_begin, begin - clause_begin));
+  const size_t first = before_all.size() > kCueWindow ? before_all.size() - kCueWindow : 0;
+
+  // "if we don't have X, ..." and a sentence opening "Without X, ..." argue for X.
+  bool conditional = false;
+  for (auto w : before_all) conditional |= ConditionWords().count(w) > 0;
+  const auto sentence_words = Words(sentence.substr(0, begin));
+  if (!sentence_words.empty() && sentence_words.front() == "without" && clause_begin == 0 &&
+      ClauseEnd(sentence, end) < sentence.size() && sentence[ClauseEnd(sentence, end)] == ',') {
+    conditional = true;
+  }
+
+  int cues = 0;
+  if (!conditional) {
+    for (size_t i = first; i < before_all.size(); ++i) {
+      if (NegationCues().count(before_all[i]) && IsNegatingNot(before_all, i)) ++cues;
+    }
+  }
+  const size_t clause_end = ClauseEnd(sentence, end);
+  const bool dismissed = end <= clause_end && DismissedAfter(sentence.substr(end, clause_end - end));
+  return (cues % 2 == 1) != dismissed;
+}
+
+}  // namespace rubric::internal

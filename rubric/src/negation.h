@@ -1,0 +1,19 @@
+// Negation and dismissal: decides whether a mention inside a sentence is rejected by the speaker
+// ("I would not use a saga", "TTLs are useless here", "instead of a big-bang cutover").
+// Pure functions; thread-safe.
+#ifndef RUBRIC_SRC_NEGATION_H_
+#define RUBRIC_SRC_NEGATION_H_
+
+#include <string_view>
+
+namespace rubric::internal {
+
+// `sentence` is normalised text; [begin, end) the mention inside it. A mention is negated when its
+// clause puts an odd number of negation cues in the few words before it ("not", "never", "no need
+// for", "instead of", ...) or a dismissal right after it ("is overkill", "are useless"). Cues inside
+// a conditional ("if we don't have X, ...", "without X, retries ...") argue for X and do not count.
+bool IsNegated(std::string_view sentence, size_t begin, size_t end);
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_NEGATION_H_

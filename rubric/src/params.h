@@ -1,0 +1,53 @@
+// The scorer's global constants, in one place so calibration changes one file. Tuned on the seed
+// bank's calibration answers and Mohler assignments 1-4 only (docs/scoring.md).
+#ifndef RUBRIC_SRC_PARAMS_H_
+#define RUBRIC_SRC_PARAMS_H_
+
+namespace rubric::internal {
+
+struct Params {
+  // A step is fully covered when its credited concept weight reaches this share of the weight of
+  // all its concepts, but never less than kStepNeedMin.
+  static constexpr double kStepNeedShare = 0.5;
+  static constexpr double kStepNeedMin = 2.5;
+  // Score = (attempt + kSpan * (kCoverageWeight * coverage^kCoverageExponent
+  //          + (1 - kCoverageWeight) * depth)) * length factor,
+  // where attempt = kAttempt * min(1, words / kAttemptWords): a strict interviewer still gives a
+  // little for an on-topic attempt (an off-topic one is capped below it anyway).
+  static constexpr double kAttempt = 1.0;
+  static constexpr double kAttemptWords = 40;
+  static constexpr double kSpan = 8.5;
+  static constexpr double kCoverageWeight = 0.8;
+  static constexpr double kCoverageExponent = 0.7;
+  // A concept named only inside a term list earns this share of its weight.
+  static constexpr double kListedRate = 0.2;
+  // Depth counts fully only once coverage reaches this: numbers about nothing are worth nothing.
+  static constexpr double kDepthNeedsCoverage = 0.5;
+  // Length factor: (words / kFullLengthWords) ^ kLengthExponent, at most 1.
+  static constexpr double kFullLengthWords = 200;
+  static constexpr double kLengthExponent = 0.25;
+  // Short answers: the score is at most kShortBase + kShortPerWord * words.
+  static constexpr double kShortBase = 1.0;
+  static constexpr double kShortPerWord = 0.15;
+  static constexpr int kTooShortWords = 50;
+  // Keyword salad: capped at kSaladCap.
+  static constexpr double kSaladCap = 2.5;
+  static constexpr int kSaladMinListed = 3;
+  static constexpr double kSaladListWordShare = 0.5;
+  static constexpr double kSaladMinWordsPerConcept = 7.0;
+  // Off-topic: capped at kOffTopicCap when another question's topic coverage is at least
+  // kOffTopicMinOther and this question's is below kOffTopicRatio of it.
+  static constexpr double kOffTopicCap = 1.0;
+  static constexpr double kOffTopicMinOther = 0.2;
+  static constexpr double kOffTopicRatio = 0.5;
+  // A sentence echoes the question when this share of its content words (at least
+  // kEchoMinWords of them) appear in the question's own text.
+  static constexpr double kEchoShare = 0.85;
+  static constexpr int kEchoMinWords = 6;
+  // Step status thresholds.
+  static constexpr double kCovered = 0.75;
+};
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_PARAMS_H_

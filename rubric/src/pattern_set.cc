@@ -1,0 +1,64 @@
+#include "pattern_set.h"
+
+#include <algorithm>
+
+namespace rubric::internal {
+
+PatternSet::PatternSet() {
+  options_.set_case_sensitive(false);
+  options_.set_log_errors(false);
+  options_.set_max_mem(256 << 20);  // the DFA of a whole bank; Match falls back if it runs out
+  set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
+}
+
+PatternSet::~PatternSet() = default;
+
+int PatternSet::Add(std::string_view pattern, std::string* error) {
+  RE2::Options single = options_;
+  single.set_max_mem(8 << 20);
+  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), single);
+  if (!re->ok()) {
+    *error = re->error();
+    return -1;
+  }
+  if (re->ProgramSize() > 20000) {
+    *error = "pattern is too large once compiled (" + std::to_string(re->ProgramSize()) +
+             " instructions, limit 20000); use smaller repetition counts";
+    return -1;
+  }
+  const int index = set_->Add(re2::StringPiece(pattern.data(), pattern.size()), error);
+  if (index < 0) return -1;
+  patterns_.push_back(std::move(re));
+  return index;
+}
+
+bool PatternSet::Compile() {
+  compiled_ = set_->Compile();
+  return compiled_;
+}
+
+void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
+  hits->clear();
+  const re2::StringPiece piece(text.data(), text.size());
+  RE2::Set::ErrorInfo info;
+  if (compiled_ && (set_->Match(piece, hits, &info) || info.kind == RE2::Set::kNoError)) {
+    std::sort(hits->begin(), hits->end());
+    return;
+  }
+  ++fallbacks_;
+  hits->clear();
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    if (RE2::PartialMatch(piece, *patterns_[i])) hits->push_back(static_cast<int>(i));
+  }
+}
+
+bool PatternSet::Find(int index, std::string_view text, size_t* begin, size_t* end) const {
+  re2::StringPiece match;
+  const re2::StringPiece piece(text.data(), text.size());
+  if (!patterns_[index]->Match(piece, 0, piece.size(), RE2::UNANCHORED, &match, 1)) return false;
+  *begin = static_cast<size_t>(match.data() - piece.data());
+  *end = *begin + match.size();
+  return true;
+}
+
+}  // namespace rubric::internal

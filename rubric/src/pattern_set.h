@@ -1,0 +1,47 @@
+// PatternSet: many RE2 patterns compiled once and matched against a text in one pass (RE2::Set),
+// with each pattern also kept alone to find where it matched. Add/Compile once, then Match is const
+// and thread-safe.
+#ifndef RUBRIC_SRC_PATTERN_SET_H_
+#define RUBRIC_SRC_PATTERN_SET_H_
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+namespace rubric::internal {
+
+class PatternSet {
+ public:
+  PatternSet();
+  ~PatternSet();
+
+  // Adds a pattern (case-insensitive); returns its index, or -1 with RE2's reason in `error`.
+  int Add(std::string_view pattern, std::string* error);
+  // Builds the set. After it, Add must not be called.
+  bool Compile();
+
+  // Sorted indices of the patterns that match somewhere in `text`.
+  void Match(std::string_view text, std::vector<int>* hits) const;
+  // The first match of pattern `index` in `text`.
+  bool Find(int index, std::string_view text, size_t* begin, size_t* end) const;
+
+  size_t size() const { return patterns_.size(); }
+  // How often the set's DFA ran out of memory and matching fell back to one pattern at a time.
+  long fallbacks() const { return fallbacks_.load(); }
+
+ private:
+  RE2::Options options_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<std::unique_ptr<RE2>> patterns_;
+  bool compiled_ = false;
+  mutable std::atomic<long> fallbacks_{0};
+};
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_PATTERN_SET_H_

@@ -1,0 +1,81 @@
+#include "rubric/scorer.h"
+
+#include "analysis.h"
+#include "compiled_bank.h"
+#include "evaluate.h"
+#include "text.h"
+
+namespace rubric {
+
+struct Scorer::Impl {
+  std::unique_ptr<internal::CompiledBank> compiled;
+};
+
+Scorer::Scorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Scorer::~Scorer() = default;
+
+std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status) {
+  auto compiled = internal::CompiledBank::Build(bank, status);
+  if (!compiled) return nullptr;
+  auto impl = std::make_unique<Impl>();
+  impl->compiled = std::move(compiled);
+  return std::unique_ptr<Scorer>(new Scorer(std::move(impl)));
+}
+
+const Bank& Scorer::bank() const { return *impl_->compiled->bank; }
+
+namespace {
+
+Status CheckAnswer(const std::string& field, const std::string& repaired) {
+  const size_t chars = internal::CountCodePoints(repaired);
+  if (chars > kMaxAnswerChars) {
+    return Status::Error(field, field,
+                         "is " + std::to_string(chars) + " characters; the limit is " +
+                             std::to_string(kMaxAnswerChars));
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status Scorer::Score(const std::string& question_id, const std::string& answer,
+                     Result* result) const {
+  return ScoreImpl(question_id, answer, nullptr, result);
+}
+
+Status Scorer::ScoreWithFollowUp(const std::string& question_id, const std::string& answer,
+                                 const std::string& follow_up, Result* result) const {
+  return ScoreImpl(question_id, answer, &follow_up, result);
+}
+
+Status Scorer::ScoreImpl(const std::string& question_id, const std::string& answer,
+                         const std::string* follow_up, Result* result) const {
+  const Bank& b = bank();
+  const Question* q = b.Find(question_id);
+  if (!q) {
+    return Status::Error("question", "question",
+                         "unknown question \"" + question_id + "\"; valid: " + b.ValidIds());
+  }
+  std::string repaired = internal::RepairUtf8(answer);
+  Status status = CheckAnswer("answer", repaired);
+  if (!status.ok()) return status;
+  std::string repaired_follow_up;
+  if (follow_up) {
+    repaired_follow_up = internal::RepairUtf8(*follow_up);
+    status = CheckAnswer("follow_up", repaired_follow_up);
+    if (!status.ok()) return status;
+  }
+  const int index = static_cast<int>(q - b.questions.data());
+  const auto& compiled = *impl_->compiled;
+  const internal::Analysis main = internal::Analyse(std::move(repaired), compiled.patterns);
+  if (!follow_up) {
+    *result = internal::Evaluate(compiled, index, main, nullptr, kFollowUpRate);
+    return Status();
+  }
+  const internal::Analysis extra =
+      internal::Analyse(std::move(repaired_follow_up), compiled.patterns);
+  *result = internal::Evaluate(compiled, index, main, &extra, kFollowUpRate);
+  return Status();
+}
+
+}  // namespace rubric
