@@ -164,11 +164,16 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                                              (1 - Params::kCoverageWeight) * depth_score * depth_gate)) *
                  length;
 
+  if (score > Params::kTopKnee) score = Params::kTopKnee + (score - Params::kTopKnee) * Params::kTopSlope;
+
   // Red flags, each counted once.
   std::vector<bool> flagged(q.rubric.red_flags.size(), false);
   for (const auto& hit : flag_hits) {
     if (flagged[hit.flag]) continue;
     flagged[hit.flag] = true;
+    if (std::find(r.flags.begin(), r.flags.end(), "red-flag") == r.flags.end()) {
+      r.flags.push_back("red-flag");
+    }
     const RedFlag& f = q.rubric.red_flags[hit.flag];
     score -= f.penalty;
     r.flag_details.push_back({"red-flag", f.name + ": " + f.feedback, hit.quote});

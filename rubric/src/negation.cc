@@ -1,6 +1,5 @@
 #include "negation.h"
 
-#include <array>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -10,7 +9,7 @@
 namespace rubric::internal {
 namespace {
 
-constexpr size_t kCueWindow = 6;   // words before a mention that can negate it
+constexpr size_t kCueWindow = 7;   // words before a mention that can negate it
 constexpr size_t kPostWindow = 8;  // words after a mention that can dismiss it
 
 bool IsBoundaryChar(char c) {
@@ -29,7 +28,7 @@ const std::unordered_set<std::string_view>& NegationCues() {
       "not", "no", "never", "without", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
       "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt", "can't", "cant", "cannot",
       "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "nor", "neither", "avoid",
-      "avoiding", "skip", "skipping", "drop", "ditch", "against", "forget", "reject", "abandon",
+      "avoiding", "skip", "skipping", "drop", "ditch", "forget", "reject", "abandon",
       "instead", "rather", "needn't", "mustn't", "unnecessary", "pointless", "overkill", "useless",
       "unneeded"};
   return *words;
@@ -46,18 +45,24 @@ const std::unordered_set<std::string_view>& DismissalWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
       "overkill", "useless", "unnecessary", "pointless", "overrated", "irrelevant",
       "over-engineering", "overengineering", "over-engineered", "overengineered", "unneeded",
-      "superfluous", "nonsense", "hype", "overhyped", "wasteful", "counterproductive"};
+      "superfluous", "nonsense", "hype", "overhyped", "wasteful", "counterproductive",
+      "overthinking", "noise", "excuse", "theater", "theatre", "fad", "distraction", "unacceptable",
+      "premature", "bikeshedding"};
   return *words;
 }
 
 // Phrases that dismiss what came just before; matched on the words after the mention.
-constexpr std::array<std::string_view, 30> kDismissalPhrases = {
+constexpr std::string_view kDismissalPhrases[] = {
     "not needed", "not necessary", "not required", "not worth", "a waste", "won't help",
     "wouldn't help", "doesn't help", "don't help", "not help", "isn't needed", "aren't needed",
     "isn't necessary", "aren't necessary", "don't matter", "doesn't matter", "not useful",
     "no point", "bad idea", "not the answer", "never works", "doesn't work", "don't work",
     "won't work", "wouldn't work", "is a myth", "makes no sense", "not relevant", "don't apply",
-    "doesn't apply"};
+    "doesn't apply", "isn't worth", "aren't worth", "not acceptable", "not an option",
+    "not the issue", "not the problem", "not the bottleneck", "not the cause", "not the culprit",
+    "isn't the issue", "aren't the issue", "isn't the problem", "aren't the problem",
+    "can't be the", "cannot be the", "won't tell", "doesn't tell", "tells you nothing",
+    "a pain", "slows everyone down", "slow everyone down", "waste of time"};
 
 bool IsNegatingNot(const std::vector<std::string_view>& words, size_t i) {
   const std::string_view w = words[i];
@@ -95,6 +100,16 @@ size_t ClauseEnd(std::string_view s, size_t pos) {
     }
   }
   return s.size();
+}
+
+// End of the words that can dismiss a mention: its clause, extended across "and"/"or" so that
+// "explain plans and the profiler are overkill" dismisses both.
+size_t DismissalEnd(std::string_view s, size_t pos) {
+  size_t end = ClauseEnd(s, pos);
+  while (end + 4 < s.size() && (s.compare(end, 5, " and ") == 0 || s.compare(end, 4, " or ") == 0)) {
+    end = ClauseEnd(s, end + (s[end + 1] == 'a' ? 4 : 3));
+  }
+  return end;
 }
 
 bool DismissedAfter(std::string_view after) {
@@ -140,8 +155,7 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
       if (NegationCues().count(before_all[i]) && IsNegatingNot(before_all, i)) ++cues;
     }
   }
-  const size_t clause_end = ClauseEnd(sentence, end);
-  const bool dismissed = end <= clause_end && DismissedAfter(sentence.substr(end, clause_end - end));
+  const bool dismissed = DismissedAfter(sentence.substr(end, DismissalEnd(sentence, end) - end));
   return (cues % 2 == 1) != dismissed;
 }
 

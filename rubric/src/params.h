@@ -19,6 +19,9 @@ struct Params {
   static constexpr double kSpan = 8.5;
   static constexpr double kCoverageWeight = 0.8;
   static constexpr double kCoverageExponent = 0.7;
+  // A strict interviewer keeps 10 for the exceptional: above kTopKnee the score rises at kTopSlope.
+  static constexpr double kTopKnee = 8.5;
+  static constexpr double kTopSlope = 0.5;
   // A concept named only inside a term list earns this share of its weight.
   static constexpr double kListedRate = 0.2;
   // Depth counts fully only once coverage reaches this: numbers about nothing are worth nothing.

@@ -3,6 +3,12 @@
 #include <algorithm>
 
 namespace rubric::internal {
+namespace {
+
+// Large counted repetitions multiply the set's DFA; the seed bank's largest pattern is ~1,900.
+constexpr int kMaxProgramSize = 5000;
+
+}  // namespace
 
 PatternSet::PatternSet() {
   options_.set_case_sensitive(false);
@@ -21,9 +27,10 @@ int PatternSet::Add(std::string_view pattern, std::string* error) {
     *error = re->error();
     return -1;
   }
-  if (re->ProgramSize() > 20000) {
+  if (re->ProgramSize() > kMaxProgramSize) {
     *error = "pattern is too large once compiled (" + std::to_string(re->ProgramSize()) +
-             " instructions, limit 20000); use smaller repetition counts";
+             " instructions, limit " + std::to_string(kMaxProgramSize) +
+             "); use smaller repetition counts";
     return -1;
   }
   const int index = set_->Add(re2::StringPiece(pattern.data(), pattern.size()), error);

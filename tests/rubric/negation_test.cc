@@ -1,0 +1,58 @@
+#include "negation.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using rubric::internal::IsNegated;
+
+// Each case marks the mention with [brackets]; the brackets are removed before the check.
+TEST_CASE("IsNegated decides whether a mention is dismissed") {
+  struct Case {
+    std::string sentence;
+    bool negated;
+  };
+  const std::vector<Case> cases = {
+      {"i would add an [idempotency key] to every request", false},
+      {"i would not use a [saga] here", true},
+      {"i wouldn't use a [saga] here", true},
+      {"[idempotency keys] are overkill for this", true},
+      {"[ttls] are useless here", true},
+      {"no need for a [distributed lock]", true},
+      {"we never need [two-phase commit]", true},
+      {"instead of a [big-bang cutover], migrate in slices", true},
+      {"migrate in slices rather than a [big-bang cutover]", true},
+      {"i'd rather use a [saga]", false},
+      {"use a [saga] instead of 2pc", false},
+      {"i would not skip the [idempotency key]", false},
+      {"don't forget the [idempotency key]", false},
+      {"if we don't have an [idempotency key], a retry charges twice", false},
+      {"without an [idempotency key], a retry charges twice", false},
+      {"ship it without a [feature flag]", true},
+      {"i would not use 2pc, but a [saga] works", false},
+      {"not only [sagas] but also the outbox", false},
+      {"[sagas] are not overkill here", false},
+      {"[caching] won't help when the pool is exhausted", true},
+      {"[sharding] is not needed at this scale", true},
+      {"we avoid the [big-bang rewrite] entirely", true},
+      {"looking at [explain plans] and the profiler is overkill", true},
+      {"[replica lag] and read preference aren't worth checking", true},
+      {"the [query plan] can't be the issue", true},
+      {"[sagas] are just an excuse for bad boundaries", true},
+      {"i don't think setting up [apollo tracing] is worth it", true},
+      {"feature-parity gaps against ten years of undocumented [edge cases]", false},
+      {"add an [idempotency key], and the lock is overkill", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    const size_t open = c.sentence.find('[');
+    const size_t close = c.sentence.find(']');
+    REQUIRE(open != std::string::npos);
+    REQUIRE(close != std::string::npos);
+    const std::string text = c.sentence.substr(0, open) +
+                             c.sentence.substr(open + 1, close - open - 1) +
+                             c.sentence.substr(close + 1);
+    CHECK(IsNegated(text, open, close - 1) == c.negated);
+  }
+}

@@ -1,0 +1,230 @@
+#include "rubric/scorer.h"
+
+#include <doctest/doctest.h>
+
+#include "test_util.h"
+
+#include <algorithm>
+
+namespace {
+
+struct Fixture {
+  rubric::Bank bank;
+  std::unique_ptr<rubric::Scorer> scorer;
+  Fixture() {
+    rubric::Status status;
+    bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
+    scorer = rubric::Scorer::Compile(bank, &status);
+    REQUIRE(scorer);
+  }
+  rubric::Result Score(const std::string& q, const std::string& answer) {
+    rubric::Result r;
+    REQUIRE(scorer->Score(q, answer, &r).ok());
+    return r;
+  }
+};
+
+const char* kStrong =
+    "The retry is the problem, so every payment attempt gets an idempotency key that the client "
+    "generates once and sends again on each retry. The server stores the key under a unique "
+    "constraint, so the second request finds the first one and returns its result instead of "
+    "charging the card again. For customers already charged twice, a nightly reconciliation job "
+    "compares our ledger with the provider's records and refunds every duplicate. To be sure it "
+    "works, a load test replays provider timeouts at 10x normal traffic, and a dashboard alerts "
+    "on any duplicate charges above 0 per day. The trade-off is one extra write per payment, "
+    "which costs about 2ms, and if the key store fails we roll back to the old path.";
+
+bool HasFlag(const rubric::Result& r, const std::string& flag) {
+  return std::find(r.flags.begin(), r.flags.end(), flag) != r.flags.end();
+}
+
+}  // namespace
+
+TEST_CASE("A complete answer covers every step and scores strong") {
+  Fixture f;
+  const rubric::Result r = f.Score("payment-retries", kStrong);
+  CHECK(r.score >= 7.0);
+  CHECK(r.flags.empty());
+  CHECK(r.rubric_version == "1.2.0");
+  for (const auto& step : r.steps) {
+    CAPTURE(step.id);
+    CHECK(step.status == "covered");
+    CHECK_FALSE(step.evidence.empty());
+  }
+  for (const auto& ev : r.steps[0].evidence) {
+    CHECK(std::string(kStrong).substr(ev.start, ev.end - ev.start) == ev.quote);
+  }
+  CHECK(r.steps[0].evidence[0].quote == "idempotency");
+  CHECK(r.competencies[0].covered);
+}
+
+TEST_CASE("Defences: each kind of weak answer is held down and flagged") {
+  struct Case {
+    std::string name;
+    std::string question, answer;
+    double max_score;
+    std::vector<std::string> flags;
+  };
+  const std::vector<Case> cases = {
+      {"keyword salad", "payment-retries",
+       "Idempotency keys, dedup, reconciliation, refunds, load tests, dashboards, alerts, "
+       "unique constraints, exactly-once, sagas, outbox.",
+       2.5, {"keyword-salad", "too-short"}},
+      {"negated concepts", "payment-retries",
+       "Idempotency keys are overkill for a checkout this size. I would not bother with "
+       "reconciliation either, since the provider is usually right. Refunds are not needed if "
+       "support handles complaints by hand, and a load test would not help here at all because "
+       "timeouts are rare in production anyway. Duplicate charges happen to every shop now and then, "
+       "and customers understand that their bank will sort it out after a few days.",
+       3.0, {"negated"}},
+      {"off-topic", "payment-retries",
+       "When the hot key expires, use a lock so that one request rebuilds the value while the "
+       "others are served the stale copy. I would also refresh hot keys early with a jittered TTL "
+       "so that they never expire at the same moment, which spreads the load on the database "
+       "over time instead of in one spike.",
+       1.0, {"off-topic"}},
+      {"too short", "payment-retries", "Use an idempotency key and a reconciliation job.", 4.0,
+       {"too-short"}},
+  };
+  Fixture f;
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const rubric::Result r = f.Score(c.question, c.answer);
+    CHECK(r.score <= c.max_score);
+    CHECK(r.flags == c.flags);
+  }
+}
+
+TEST_CASE("The off-topic flag names the question the answer fits") {
+  Fixture f;
+  const rubric::Result r = f.Score(
+      "payment-retries",
+      "Put a lock in front of the rebuild so a single request recomputes the page while everyone "
+      "else gets the stale copy, and refresh early with jitter on the TTL.");
+  CHECK(r.off_topic_match == "cache-stampede");
+}
+
+TEST_CASE("A 25-word answer cannot reach 5 however good its words") {
+  Fixture f;
+  const rubric::Result r = f.Score(
+      "payment-retries",
+      "Idempotency key per attempt stored under a unique constraint, a reconciliation job that "
+      "refunds duplicates, and a load test replaying timeouts with a dashboard alert.");
+  CHECK(r.words <= 25);
+  CHECK(r.score < 5.0);
+}
+
+TEST_CASE("Red flags cost points unless the candidate rejects them") {
+  Fixture f;
+  const std::string base =
+      "Every payment attempt gets an idempotency key stored under a unique constraint so a retry "
+      "returns the first result. A reconciliation job compares our ledger with the provider and "
+      "refunds duplicates. ";
+  const rubric::Result flagged = f.Score("payment-retries", base + "We should also disable retries.");
+  const rubric::Result rejected =
+      f.Score("payment-retries", base + "We should never disable retries.");
+  CHECK(HasFlag(flagged, "red-flag"));
+  CHECK_FALSE(HasFlag(rejected, "red-flag"));
+  REQUIRE(flagged.flag_details.size() == 2);
+  CHECK(flagged.flag_details[0].flag == "red-flag");
+  CHECK(flagged.flag_details[1].flag == "too-short");
+  CHECK(flagged.flag_details[0].quote == "disable retries");
+  CHECK(rejected.flag_details.size() == 1);
+  CHECK(flagged.score == doctest::Approx(rejected.score - 1.5).epsilon(0.02));
+}
+
+TEST_CASE("Bad input: empty, invalid UTF-8, too long, unknown question") {
+  Fixture f;
+  const rubric::Result empty = f.Score("1", "");
+  CHECK(empty.score == 0.0);
+  REQUIRE_FALSE(empty.gaps.empty());
+  CHECK(empty.gaps[0].id == "no-answer");
+
+  const rubric::Result repaired =
+      f.Score("1", "We add an idempotency\xFF key \xC0 so retries are safe, and reconcile.");
+  CHECK(repaired.score >= 0.0);
+  for (const auto& s : repaired.steps) {
+    for (const auto& ev : s.evidence) CHECK(ev.quote.find('\xFF') == std::string::npos);
+  }
+
+  rubric::Result r;
+  rubric::Status status = f.scorer->Score("1", std::string(20001, 'a'), &r);
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.problems()[0].ToString() == "answer: answer: is 20001 characters; the limit is 20000");
+  CHECK(f.scorer->Score("1", std::string(20000, 'a'), &r).ok());
+
+  status = f.scorer->Score("nope", "x", &r);
+  CHECK(status.problems()[0].reason ==
+        "unknown question \"nope\"; valid: 1 payment-retries, 2 cache-stampede");
+}
+
+TEST_CASE("Scoring is deterministic") {
+  Fixture f;
+  const auto a = rubric::ToJson(f.Score("payment-retries", kStrong));
+  const auto b = rubric::ToJson(f.Score("payment-retries", kStrong));
+  CHECK(a == b);
+}
+
+TEST_CASE("Gaps are ordered by points lost and carry the step's hint and probe") {
+  Fixture f;
+  const rubric::Result r = f.Score(
+      "payment-retries",
+      "Every payment attempt gets an idempotency key that the client sends again with each retry, "
+      "and the server keeps it under a unique constraint so the second call returns the first "
+      "result instead of charging the customer's card a second time.");
+  REQUIRE(r.gaps.size() >= 2);
+  for (size_t i = 1; i < r.gaps.size(); ++i) CHECK(r.gaps[i - 1].points_lost >= r.gaps[i].points_lost);
+  const auto it = std::find_if(r.gaps.begin(), r.gaps.end(),
+                               [](const rubric::Gap& g) { return g.id == "reconcile"; });
+  REQUIRE(it != r.gaps.end());
+  CHECK(it->hint == "Read about reconciliation jobs.");
+  CHECK(it->probe == "How do you find the customers already charged twice?");
+}
+
+TEST_CASE("A follow-up answer credits new steps at a reduced rate") {
+  Fixture f;
+  const std::string answer =
+      "Every payment attempt gets an idempotency key that the client sends again with each retry, "
+      "and the server keeps it under a unique constraint so the second call returns the first "
+      "result instead of charging the customer's card a second time.";
+  const std::string follow_up =
+      "A nightly reconciliation job compares our ledger with the provider's records and refunds "
+      "every duplicate charge it finds.";
+  rubric::Result alone, prompted;
+  REQUIRE(f.scorer->Score("payment-retries", answer, &alone).ok());
+  REQUIRE(f.scorer->ScoreWithFollowUp("payment-retries", answer, follow_up, &prompted).ok());
+  const rubric::Result volunteered = f.Score("payment-retries", answer + " " + follow_up);
+  CHECK(prompted.follow_up);
+  CHECK(prompted.score > alone.score);
+  CHECK(prompted.score < volunteered.score);
+  const auto& reconcile = prompted.concepts[2];
+  CHECK(reconcile.id == "reconciliation");
+  CHECK(reconcile.status == "follow-up");
+  CHECK(reconcile.credit == doctest::Approx(rubric::Scorer::kFollowUpRate));
+  REQUIRE_FALSE(prompted.steps[1].evidence.empty());
+  CHECK(prompted.steps[1].evidence[0].source == "follow_up");
+  CHECK(follow_up.substr(prompted.steps[1].evidence[0].start,
+                         prompted.steps[1].evidence[0].end - prompted.steps[1].evidence[0].start) ==
+        prompted.steps[1].evidence[0].quote);
+}
+
+TEST_CASE("Result JSON carries every documented field") {
+  Fixture f;
+  const nlohmann::json j = rubric::ToJson(f.Score("payment-retries", kStrong));
+  for (const char* key : {"question", "rubric_version", "score", "band", "words", "follow_up",
+                          "steps", "concepts", "competencies", "depth", "strengths", "gaps",
+                          "flags", "flag_details"}) {
+    CAPTURE(key);
+    CHECK(j.contains(key));
+  }
+  CHECK(j["steps"][0]["evidence"][0].contains("start"));
+  CHECK(j["band"] == rubric::BandFor(j["score"].get<double>()));
+}
+
+TEST_CASE("BandFor") {
+  CHECK(rubric::BandFor(9.0) == "excellent");
+  CHECK(rubric::BandFor(8.4) == "strong");
+  CHECK(rubric::BandFor(5.0) == "fair");
+  CHECK(rubric::BandFor(3.0) == "weak");
+  CHECK(rubric::BandFor(2.9) == "poor");
+}
