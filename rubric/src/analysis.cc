@@ -28,20 +28,23 @@ void Analysis::Quote(size_t sentence, size_t begin, size_t end, size_t* out_begi
   *out_end = oe;
 }
 
-Analysis Analyse(std::string repaired, const PatternSet& patterns) {
+Analysis Analyse(std::string repaired) {
   Analysis a;
   a.text = std::move(repaired);
   a.norm = Normalize(a.text);
   a.sentences = SplitSentences(a.norm.text);
-  a.hits.resize(a.sentences.size());
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const Sentence& s = a.sentences[i];
     a.words += s.words;
     if (s.list_like) a.list_words += s.words;
-    patterns.Match(a.SentenceText(i), &a.hits[i]);
-    if (!s.list_like && !s.fragment) a.depth.Add(CountDepth(a.SentenceText(i)));
   }
   return a;
+}
+
+std::vector<std::vector<int>> MatchSentences(const Analysis& a, const PatternSet& set) {
+  std::vector<std::vector<int>> hits(a.sentences.size());
+  for (size_t i = 0; i < a.sentences.size(); ++i) set.Match(a.SentenceText(i), &hits[i]);
+  return hits;
 }
 
 }  // namespace rubric::internal

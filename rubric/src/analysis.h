@@ -1,13 +1,12 @@
-// Analysis of one answer text, independent of any question: repaired and normalised text, sentences,
-// which bank patterns match in each sentence, and depth signals. Built once per text and shared by
-// the evaluation of every question (off-topic detection needs all of them). Immutable once built.
+// Analysis of one answer text, independent of any question: repaired and normalised text and its
+// sentences; MatchSentences then runs one PatternSet over every sentence. Immutable once
+// built; thread-safe to read.
 #ifndef RUBRIC_SRC_ANALYSIS_H_
 #define RUBRIC_SRC_ANALYSIS_H_
 
 #include <string>
 #include <vector>
 
-#include "depth.h"
 #include "pattern_set.h"
 #include "text.h"
 
@@ -17,10 +16,8 @@ struct Analysis {
   std::string text;  // the answer, UTF-8 repaired; evidence offsets point into it
   NormalizedText norm;
   std::vector<Sentence> sentences;
-  std::vector<std::vector<int>> hits;  // per sentence, sorted pattern indices
   int words = 0;
   int list_words = 0;  // words inside list-like sentences
-  DepthCounts depth;   // from sentences that say something (not lists or fragments)
 
   std::string_view SentenceText(size_t i) const {
     return std::string_view(norm.text).substr(sentences[i].begin,
@@ -36,7 +33,10 @@ struct Analysis {
 };
 
 // `repaired` must be valid UTF-8 (see RepairUtf8).
-Analysis Analyse(std::string repaired, const PatternSet& patterns);
+Analysis Analyse(std::string repaired);
+
+// Per sentence of `a`, the sorted indices of the patterns of `set` that match in it.
+std::vector<std::vector<int>> MatchSentences(const Analysis& a, const PatternSet& set);
 
 }  // namespace rubric::internal
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "depth.h"
 #include "params.h"
 #include "text.h"
 
@@ -11,19 +12,21 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
   auto cb = std::make_unique<CompiledBank>();
   cb->bank = &bank;
   std::vector<Problem> problems;
-  const auto add = [&](const std::string& pattern, PatternOwner owner, const std::string& file,
+  const auto add = [&](PatternSet* set, std::vector<PatternOwner>* owners,
+                       const std::string& pattern, PatternOwner owner, const std::string& file,
                        const std::string& field) {
     std::string error;
-    if (cb->patterns.Add(pattern, &error) < 0) {
+    if (set->Add(pattern, &error) < 0) {
       problems.push_back({file, field, "does not compile as RE2: " + error});
       return;
     }
-    cb->owners.push_back(owner);
+    owners->push_back(owner);
   };
   for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
     const Question& q = bank.questions[qi];
     const int question = static_cast<int>(qi);
-    QuestionTables t;
+    auto tables = std::make_unique<QuestionTables>();
+    QuestionTables& t = *tables;
     std::vector<double> step_total(q.steps.size(), 0.0);
     for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
       const Concept& c = q.rubric.concepts[ci];
@@ -38,16 +41,24 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
       }
       t.concept_steps.push_back(std::move(steps));
       for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
-        add(c.patterns[pi], {question, false, static_cast<int>(ci)}, q.file,
-            "rubric.concepts[" + std::to_string(ci) + "].patterns[" + std::to_string(pi) + "]");
+        const std::string field =
+            "rubric.concepts[" + std::to_string(ci) + "].patterns[" + std::to_string(pi) + "]";
+        const PatternOwner owner{question, PatternOwner::kConcept, static_cast<int>(ci)};
+        add(&t.patterns, &t.owners, c.patterns[pi], owner, q.file, field);
+        add(&cb->concepts, &cb->concept_owners, c.patterns[pi], owner, q.file, field);
       }
     }
     for (size_t fi = 0; fi < q.rubric.red_flags.size(); ++fi) {
       const RedFlag& f = q.rubric.red_flags[fi];
       for (size_t pi = 0; pi < f.patterns.size(); ++pi) {
-        add(f.patterns[pi], {question, true, static_cast<int>(fi)}, q.file,
+        add(&t.patterns, &t.owners, f.patterns[pi],
+            {question, PatternOwner::kRedFlag, static_cast<int>(fi)}, q.file,
             "rubric.red_flags[" + std::to_string(fi) + "].patterns[" + std::to_string(pi) + "]");
       }
+    }
+    for (int k = 0; k < kDepthKinds; ++k) {
+      add(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
+          {question, PatternOwner::kDepth, k}, "depth.cc", "depth pattern");
     }
     for (double total : step_total) {
       t.step_need.push_back(std::max(Params::kStepNeedMin, Params::kStepNeedShare * total));
@@ -58,13 +69,15 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     for (auto w : Words(norm.text)) {
       if (!IsStopWord(w)) t.vocabulary.emplace(w);
     }
-    cb->tables.push_back(std::move(t));
+    cb->tables.push_back(std::move(tables));
   }
   if (!problems.empty()) {
     *status = Status::Errors(std::move(problems));
     return nullptr;
   }
-  if (!cb->patterns.Compile()) {
+  bool compiled = cb->concepts.Compile();
+  for (auto& t : cb->tables) compiled = compiled && t->patterns.Compile();
+  if (!compiled) {
     *status = Status::Error(bank.directory, "", "the bank's patterns could not be compiled together");
     return nullptr;
   }

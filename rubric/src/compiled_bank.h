@@ -1,5 +1,6 @@
-// CompiledBank: every pattern of a bank in one PatternSet, with the owner of each pattern and the
-// per-question tables evaluation needs. Built once; immutable and thread-safe afterwards.
+// CompiledBank: per question, its concept and red-flag patterns in one PatternSet with the tables
+// evaluation needs; and every concept pattern of the bank in one more set, for telling which
+// question an off-topic answer fits. Built once; immutable and thread-safe afterwards.
 #ifndef RUBRIC_SRC_COMPILED_BANK_H_
 #define RUBRIC_SRC_COMPILED_BANK_H_
 
@@ -15,12 +16,15 @@
 namespace rubric::internal {
 
 struct PatternOwner {
+  enum Kind { kConcept, kRedFlag, kDepth };
   int question;
-  bool red_flag;
-  int item;  // concept or red flag index within the question's rubric
+  Kind kind;
+  int item;  // concept or red flag index within the question's rubric, or the DepthKind
 };
 
 struct QuestionTables {
+  PatternSet patterns;  // the question's concept and red-flag patterns, then the depth kinds
+  std::vector<PatternOwner> owners;  // by index in `patterns`
   std::vector<std::vector<int>> concept_steps;  // per concept: indices into question.steps
   std::vector<double> step_need;                // per step: credited weight that covers it fully
   std::unordered_set<std::string> vocabulary;   // content words of the question's own text
@@ -28,9 +32,9 @@ struct QuestionTables {
 
 struct CompiledBank {
   const Bank* bank = nullptr;
-  PatternSet patterns;
-  std::vector<PatternOwner> owners;  // by pattern index
-  std::vector<QuestionTables> tables;
+  PatternSet concepts;                      // every concept pattern of the bank
+  std::vector<PatternOwner> concept_owners;  // by index in `concepts`
+  std::vector<std::unique_ptr<QuestionTables>> tables;
 
   static std::unique_ptr<CompiledBank> Build(const Bank& bank, Status* status);
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "depth.h"
 #include "feedback.h"
 #include "negation.h"
 #include "params.h"
@@ -39,21 +40,32 @@ std::string QuoteText(const Analysis& a, size_t sentence, size_t b, size_t e, Ev
   return a.text.substr(ob, oe - ob);
 }
 
-// Credits the question's concepts from one analysed text at `rate`.
-void Collect(const CompiledBank& cb, int qi, const Analysis& a, const char* source, double rate,
+// Credits the question's concepts from one analysed text at `rate`; `hits` are the matches of the
+// question's own PatternSet.
+void Collect(const CompiledBank& cb, int qi, const Analysis& a,
+             const std::vector<std::vector<int>>& hits, const char* source, double rate,
              std::vector<ConceptState>* states, std::vector<FlagHit>* flags) {
   const Question& q = cb.bank->questions[qi];
+  const QuestionTables& t = *cb.tables[qi];
+  std::vector<bool> flagged(q.rubric.red_flags.size(), false);
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     const std::string_view text = a.SentenceText(si);
-    int echo = -1;  // computed on first need
-    for (int p : a.hits[si]) {
-      const PatternOwner& owner = cb.owners[p];
-      if (owner.question != qi) continue;
+    int echo = -1, may_negate = -1;  // computed on first need
+    for (int p : hits[si]) {
+      const PatternOwner& owner = t.owners[p];
+      if (owner.kind == PatternOwner::kDepth) continue;
+      // Nothing more to learn from a concept already credited, or a flag already raised.
+      const bool red_flag = owner.kind == PatternOwner::kRedFlag;
+      if (red_flag ? flagged[owner.item] : (*states)[owner.item].credit >= rate) continue;
       size_t b = 0, e = 0;
-      if (!cb.patterns.Find(p, text, &b, &e)) continue;
-      const bool negated = IsNegated(text, b, e);
-      if (owner.red_flag) {
-        if (a.Says(si) && !negated) flags->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
+      if (!t.patterns.Find(p, text, &b, &e)) continue;
+      if (may_negate < 0) may_negate = MayNegate(text);
+      const bool negated = may_negate && IsNegated(text, b, e);
+      if (red_flag) {
+        if (a.Says(si) && !negated) {
+          flagged[owner.item] = true;
+          flags->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
+        }
         continue;
       }
       ConceptState& st = (*states)[owner.item];
@@ -62,15 +74,15 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a, const char* sour
         continue;
       }
       if (!a.Says(si)) continue;
-      if (echo < 0) echo = EchoesQuestion(cb.tables[qi], text);
+      if (echo < 0) echo = EchoesQuestion(t, text);
       if (echo) continue;
       if (negated) {
         st.negated = true;
         if (st.negated_quote.empty()) st.negated_quote = QuoteText(a, si, b, e, nullptr);
         continue;
       }
-      if (st.credit < rate) st.credit = rate;
-      if (st.evidence.size() < 2) {
+      st.credit = rate;
+      {
         Evidence ev;
         ev.concept_id = q.rubric.concepts[owner.item].id;
         ev.concept_name = q.rubric.concepts[owner.item].name;
@@ -84,7 +96,7 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a, const char* sour
 
 std::vector<double> StepCoverage(const CompiledBank& cb, int qi, const std::vector<double>& credit) {
   const Question& q = cb.bank->questions[qi];
-  const QuestionTables& t = cb.tables[qi];
+  const QuestionTables& t = *cb.tables[qi];
   std::vector<double> got(q.steps.size(), 0.0);
   for (size_t ci = 0; ci < credit.size(); ++ci) {
     for (int si : t.concept_steps[ci]) got[si] += credit[ci] * q.rubric.concepts[ci].weight;
@@ -99,6 +111,21 @@ double Mean(const std::vector<double>& v) {
   return v.empty() ? 0 : s / v.size();
 }
 
+// Depth signals in the sentences that say something (not term lists or fragments).
+DepthCounts CountDepthFromHits(const Analysis& a, const std::vector<std::vector<int>>& hits,
+                               const std::vector<PatternOwner>& owners) {
+  DepthCounts counts;
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (a.sentences[si].list_like || a.sentences[si].fragment) continue;
+    for (int p : hits[si]) {
+      if (owners[p].kind != PatternOwner::kDepth) continue;
+      const auto kind = static_cast<DepthKind>(owners[p].item);
+      counts[kind] += CountDepthKind(kind, a.SentenceText(si));
+    }
+  }
+  return counts;
+}
+
 double LengthFactor(double words) {
   return std::pow(std::min(1.0, words / Params::kFullLengthWords), Params::kLengthExponent);
 }
@@ -107,23 +134,39 @@ double Round1(double x) { return std::round(std::clamp(x, 0.0, 10.0) * 10.0) / 1
 
 }  // namespace
 
-std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
-  std::vector<std::vector<double>> credit(cb.bank->questions.size());
-  for (size_t qi = 0; qi < credit.size(); ++qi) {
-    credit[qi].assign(cb.bank->questions[qi].rubric.concepts.size(), 0.0);
-  }
+namespace {
+
+// Topic coverage per question from `hits` of a set whose owners are `owners`; only question
+// `only` when it is not -1 (the others are then 0).
+std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
+                                  const std::vector<std::vector<int>>& hits,
+                                  const std::vector<PatternOwner>& owners, int only = -1) {
+  const size_t n = cb.bank->questions.size();
+  std::vector<std::vector<double>> credit(n);
+  std::vector<bool> touched(n, false);
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     if (!a.Says(si)) continue;
-    for (int p : a.hits[si]) {
-      const PatternOwner& o = cb.owners[p];
-      if (!o.red_flag) credit[o.question][o.item] = 1.0;
+    for (int p : hits[si]) {
+      const PatternOwner& o = owners[p];
+      if (o.kind != PatternOwner::kConcept || (only >= 0 && o.question != only)) continue;
+      if (credit[o.question].empty()) {
+        credit[o.question].assign(cb.bank->questions[o.question].rubric.concepts.size(), 0.0);
+      }
+      credit[o.question][o.item] = 1.0;
+      touched[o.question] = true;
     }
   }
-  std::vector<double> coverage;
-  for (size_t qi = 0; qi < credit.size(); ++qi) {
-    coverage.push_back(Mean(StepCoverage(cb, static_cast<int>(qi), credit[qi])));
+  std::vector<double> coverage(n, 0.0);
+  for (size_t qi = 0; qi < n; ++qi) {
+    if (touched[qi]) coverage[qi] = Mean(StepCoverage(cb, static_cast<int>(qi), credit[qi]));
   }
   return coverage;
+}
+
+}  // namespace
+
+std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
+  return TopicFromHits(cb, a, MatchSentences(a, cb.concepts), cb.concept_owners);
 }
 
 Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const Analysis* follow_up,
@@ -137,8 +180,16 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
 
   std::vector<ConceptState> states(q.rubric.concepts.size());
   std::vector<FlagHit> flag_hits;
-  Collect(cb, qi, answer, "answer", 1.0, &states, &flag_hits);
-  if (follow_up) Collect(cb, qi, *follow_up, "follow_up", follow_up_rate, &states, &flag_hits);
+  const QuestionTables& tables = *cb.tables[qi];
+  const auto answer_hits = MatchSentences(answer, tables.patterns);
+  Collect(cb, qi, answer, answer_hits, "answer", 1.0, &states, &flag_hits);
+  DepthCounts depth = CountDepthFromHits(answer, answer_hits, tables.owners);
+  DepthCounts follow_up_depth;
+  if (follow_up) {
+    const auto follow_up_hits = MatchSentences(*follow_up, tables.patterns);
+    Collect(cb, qi, *follow_up, follow_up_hits, "follow_up", follow_up_rate, &states, &flag_hits);
+    follow_up_depth = CountDepthFromHits(*follow_up, follow_up_hits, tables.owners);
+  }
 
   std::vector<double> credit;
   for (const auto& st : states) {
@@ -147,11 +198,10 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   const std::vector<double> coverage_by_step = StepCoverage(cb, qi, credit);
   const double coverage = Mean(coverage_by_step);
 
-  DepthCounts depth = answer.depth;
   double depth_score = DepthScore(depth);
   if (follow_up) {
     DepthCounts combined = depth;
-    combined.Add(follow_up->depth);
+    combined.Add(follow_up_depth);
     depth_score += follow_up_rate * std::max(0.0, DepthScore(combined) - depth_score);
     depth = combined;
   }
@@ -203,7 +253,11 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                "credit only where a sentence uses it.",
                "", Params::kSaladCap);
     }
-    const std::vector<double> topic = TopicCoverage(cb, answer);
+    // Another question can only fit far better when this one's topic coverage is low, so the
+    // bank-wide match runs only then.
+    const double own_topic = TopicFromHits(cb, answer, answer_hits, tables.owners, qi)[qi];
+    const std::vector<double> topic =
+        own_topic < Params::kOffTopicRatio ? TopicCoverage(cb, answer) : std::vector<double>();
     int best = qi;
     for (size_t k = 0; k < topic.size(); ++k) {
       if (topic[k] > topic[best]) best = static_cast<int>(k);
@@ -245,7 +299,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                 : coverage_by_step[si] > 0             ? "partial"
                                                        : "missing";
     for (size_t ci = 0; ci < states.size(); ++ci) {
-      const auto& steps = cb.tables[qi].concept_steps[ci];
+      const auto& steps = tables.concept_steps[ci];
       if (std::find(steps.begin(), steps.end(), static_cast<int>(si)) == steps.end()) continue;
       for (const auto& ev : states[ci].evidence) sr.evidence.push_back(ev);
     }

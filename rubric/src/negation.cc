@@ -2,6 +2,8 @@
 
 #include <string>
 #include <unordered_set>
+
+#include <re2/re2.h>
 #include <vector>
 
 #include "text.h"
@@ -52,7 +54,7 @@ const std::unordered_set<std::string_view>& DismissalWords() {
 }
 
 // Phrases that dismiss what came just before; matched on the words after the mention.
-constexpr std::string_view kDismissalPhrases[] = {
+constexpr const char* kDismissalPhrases[] = {
     "not needed", "not necessary", "not required", "not worth", "a waste", "won't help",
     "wouldn't help", "doesn't help", "don't help", "not help", "isn't needed", "aren't needed",
     "isn't necessary", "aren't necessary", "don't matter", "doesn't matter", "not useful",
@@ -122,18 +124,36 @@ bool DismissedAfter(std::string_view after) {
                   words[i - 1] == "never" || words[i - 1] == "hardly");
     if (!negated_dismissal) return true;
   }
-  std::string joined;
-  for (auto w : words) {
-    joined += w;
-    joined += ' ';
-  }
-  for (std::string_view phrase : kDismissalPhrases) {
-    if (joined.find(phrase) != std::string::npos) return true;
-  }
-  return false;
+  if (words.empty()) return false;
+  static const RE2* phrases = [] {
+    std::string alternation;
+    for (const char* p : kDismissalPhrases) alternation += (alternation.empty() ? "" : "|") + std::string(p);
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    return new RE2("\\b(" + alternation + ")\\b", options);
+  }();
+  const std::string_view window(words.front().data(),
+                                words.back().data() + words.back().size() - words.front().data());
+  return RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *phrases);
 }
 
 }  // namespace
+
+bool MayNegate(std::string_view sentence) {
+  static const RE2* any_cue = [] {
+    std::string words;
+    const auto add = [&](std::string_view w) {
+      words += (words.empty() ? "" : "|") + RE2::QuoteMeta(re2::StringPiece(w.data(), w.size()));
+    };
+    for (auto w : NegationCues()) add(w);
+    for (auto w : DismissalWords()) add(w);
+    for (const char* p : kDismissalPhrases) add(p);
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    return new RE2("\\b(" + words + ")\\b|n't\\b", options);
+  }();
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *any_cue);
+}
 
 bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
   const size_t clause_begin = ClauseBegin(sentence, begin);
@@ -143,8 +163,7 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
   // "if we don't have X, ..." and a sentence opening "Without X, ..." argue for X.
   bool conditional = false;
   for (auto w : before_all) conditional |= ConditionWords().count(w) > 0;
-  const auto sentence_words = Words(sentence.substr(0, begin));
-  if (!sentence_words.empty() && sentence_words.front() == "without" && clause_begin == 0 &&
+  if (sentence.substr(0, 8) == "without " && clause_begin == 0 &&
       ClauseEnd(sentence, end) < sentence.size() && sentence[ClauseEnd(sentence, end)] == ',') {
     conditional = true;
   }

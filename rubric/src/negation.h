@@ -14,6 +14,10 @@ namespace rubric::internal {
 // a conditional ("if we don't have X, ...", "without X, retries ...") argue for X and do not count.
 bool IsNegated(std::string_view sentence, size_t begin, size_t end);
 
+// False when `sentence` holds no word that could negate or dismiss anything in it, so no mention in
+// it needs IsNegated. One pass; cheap.
+bool MayNegate(std::string_view sentence);
+
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_NEGATION_H_

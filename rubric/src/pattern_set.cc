@@ -12,6 +12,9 @@ constexpr int kMaxProgramSize = 5000;
 
 PatternSet::PatternSet() {
   options_.set_case_sensitive(false);
+  // Answers are normalised to lower-case ASCII punctuation and patterns are ASCII, so bytes are
+  // enough: Latin-1 makes "." one byte instead of a UTF-8 automaton, which keeps the DFA small.
+  options_.set_encoding(RE2::Options::EncodingLatin1);
   options_.set_log_errors(false);
   options_.set_max_mem(256 << 20);  // the DFA of a whole bank; Match falls back if it runs out
   set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);

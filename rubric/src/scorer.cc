@@ -9,16 +9,19 @@ namespace rubric {
 
 struct Scorer::Impl {
   std::unique_ptr<internal::CompiledBank> compiled;
+  size_t max_answer_chars;
 };
 
 Scorer::Scorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Scorer::~Scorer() = default;
 
-std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status) {
+std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status,
+                                        size_t max_answer_chars) {
   auto compiled = internal::CompiledBank::Build(bank, status);
   if (!compiled) return nullptr;
   auto impl = std::make_unique<Impl>();
   impl->compiled = std::move(compiled);
+  impl->max_answer_chars = max_answer_chars;
   return std::unique_ptr<Scorer>(new Scorer(std::move(impl)));
 }
 
@@ -26,12 +29,12 @@ const Bank& Scorer::bank() const { return *impl_->compiled->bank; }
 
 namespace {
 
-Status CheckAnswer(const std::string& field, const std::string& repaired) {
+Status CheckAnswer(const std::string& field, const std::string& repaired, size_t limit) {
   const size_t chars = internal::CountCodePoints(repaired);
-  if (chars > kMaxAnswerChars) {
+  if (chars > limit) {
     return Status::Error(field, field,
                          "is " + std::to_string(chars) + " characters; the limit is " +
-                             std::to_string(kMaxAnswerChars));
+                             std::to_string(limit));
   }
   return Status();
 }
@@ -57,23 +60,22 @@ Status Scorer::ScoreImpl(const std::string& question_id, const std::string& answ
                          "unknown question \"" + question_id + "\"; valid: " + b.ValidIds());
   }
   std::string repaired = internal::RepairUtf8(answer);
-  Status status = CheckAnswer("answer", repaired);
+  Status status = CheckAnswer("answer", repaired, impl_->max_answer_chars);
   if (!status.ok()) return status;
   std::string repaired_follow_up;
   if (follow_up) {
     repaired_follow_up = internal::RepairUtf8(*follow_up);
-    status = CheckAnswer("follow_up", repaired_follow_up);
+    status = CheckAnswer("follow_up", repaired_follow_up, impl_->max_answer_chars);
     if (!status.ok()) return status;
   }
   const int index = static_cast<int>(q - b.questions.data());
   const auto& compiled = *impl_->compiled;
-  const internal::Analysis main = internal::Analyse(std::move(repaired), compiled.patterns);
+  const internal::Analysis main = internal::Analyse(std::move(repaired));
   if (!follow_up) {
     *result = internal::Evaluate(compiled, index, main, nullptr, kFollowUpRate);
     return Status();
   }
-  const internal::Analysis extra =
-      internal::Analyse(std::move(repaired_follow_up), compiled.patterns);
+  const internal::Analysis extra = internal::Analyse(std::move(repaired_follow_up));
   *result = internal::Evaluate(compiled, index, main, &extra, kFollowUpRate);
   return Status();
 }

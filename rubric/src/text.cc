@@ -116,6 +116,13 @@ bool IsAbbreviation(std::string_view word) {
 }  // namespace
 
 std::string RepairUtf8(std::string_view in) {
+  size_t valid = 0;
+  while (valid < in.size()) {
+    const size_t len = ValidSequenceLength(in, valid);
+    if (len == 0) break;
+    valid += len;
+  }
+  if (valid == in.size()) return std::string(in);
   std::string out;
   out.reserve(in.size());
   for (size_t i = 0; i < in.size();) {

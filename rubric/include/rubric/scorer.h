@@ -21,12 +21,14 @@ constexpr size_t kMaxAnswerChars = 20000;
 class Scorer {
  public:
   // Compiles the patterns of every question of `bank`; nullptr and the problems in `status` when a
-  // pattern does not compile. `bank` must outlive the scorer.
-  static std::unique_ptr<Scorer> Compile(const Bank& bank, Status* status);
+  // pattern does not compile. `bank` must outlive the scorer. Answers longer than
+  // `max_answer_chars` are refused.
+  static std::unique_ptr<Scorer> Compile(const Bank& bank, Status* status,
+                                         size_t max_answer_chars = kMaxAnswerChars);
   ~Scorer();
 
   // Scores `answer` (any bytes: invalid UTF-8 is repaired) for the question `question_id` (id or
-  // number). Errors: unknown question, answer over kMaxAnswerChars.
+  // number). Errors: unknown question, answer over the limit.
   Status Score(const std::string& question_id, const std::string& answer, Result* result) const;
 
   // Scores `answer` together with the candidate's `follow_up` to a probe. Concepts first credited in
