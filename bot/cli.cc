@@ -15,6 +15,8 @@ struct Command {
 
 const std::vector<Command>& Commands() {
   static const std::vector<Command> commands = {
+      {"serve", "run the web chat server (the default command)", ServeCommand},
+      {"healthcheck", "exit 0 when the local server answers /healthz", HealthcheckCommand},
       {"score", "score an answer (stdin or --file) against a question's rubric", ScoreCommand},
       {"questions", "list the questions of the bank", QuestionsCommand},
       {"show", "print one question: scenario, framework, rubric summary", ShowCommand},
@@ -26,7 +28,7 @@ const std::vector<Command>& Commands() {
 
 void PrintHelp(std::ostream& out) {
   out << "interview-bot: a mock interviewer that scores answers against question rubrics.\n\n"
-         "Usage: interview-bot <command> [flags]   (interview-bot <command> --help for more)\n\n"
+         "Usage: interview-bot [command] [flags]   (interview-bot <command> --help for more)\n\n"
          "Commands:\n";
   for (const auto& c : Commands()) {
     std::string name = std::string("  ") + c.name;
@@ -80,9 +82,15 @@ std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io) {
 }
 
 int RunCli(const std::vector<std::string>& argv, Io io) {
-  if (argv.size() < 2 || argv[1] == "--help" || argv[1] == "-h" || argv[1] == "help") {
-    PrintHelp(argv.size() < 2 ? io.err : io.out);
-    return argv.size() < 2 ? 2 : 0;
+  if (argv.size() < 2 || (argv[1].rfind("--", 0) == 0 && argv[1] != "--help")) {
+    // No command, or flags only: serve.
+    std::vector<std::string> serve = argv;
+    serve.insert(serve.begin() + 1, "serve");
+    return ServeCommand(serve, io);
+  }
+  if (argv[1] == "--help" || argv[1] == "-h" || argv[1] == "help") {
+    PrintHelp(io.out);
+    return 0;
   }
   for (const auto& c : Commands()) {
     if (argv[1] == c.name) return c.run(argv, io);

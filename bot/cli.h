@@ -45,6 +45,8 @@ int ShowCommand(const std::vector<std::string>& argv, Io io);
 int CheckContentCommand(const std::vector<std::string>& argv, Io io);
 int ScoreCommand(const std::vector<std::string>& argv, Io io);
 int CalibrateCommand(const std::vector<std::string>& argv, Io io);
+int ServeCommand(const std::vector<std::string>& argv, Io io);
+int HealthcheckCommand(const std::vector<std::string>& argv, Io io);
 
 }  // namespace bot
 

@@ -67,7 +67,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
   r.OnlyKeys(json, "",
              {"$schema", "number", "id", "title", "difficulty", "role", "level",
               "company_examples", "question", "scenario", "constraints", "tests", "framework",
-              "model_answer", "reference_score", "score_rationale", "key_terms", "rubric"});
+              "model_answer", "reference_score", "score_rationale", "key_terms", "time_limit_minutes", "rubric"});
   Question q;
   q.file = file;
   q.number = r.Integer(json, "", "number", 1, 100000);
@@ -132,6 +132,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
         {r.String(rationale[i], p, "title"), r.String(rationale[i], p, "text")});
   }
   q.key_terms = r.Strings(json, "", "key_terms", false);
+  q.time_limit_minutes = r.Integer(json, "", "time_limit_minutes", 1, 240, false, 0);
 
   const auto rubric_it = json.find("rubric");
   if (rubric_it == json.end()) {

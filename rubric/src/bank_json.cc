@@ -36,6 +36,7 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
   };
   if (with_model_answer) out["model_answer"] = q.model_answer;
   if (!q.key_terms.empty()) out["key_terms"] = q.key_terms;
+  if (q.time_limit_minutes > 0) out["time_limit_minutes"] = q.time_limit_minutes;
   if (!with_rubric) return out;
 
   json concepts = json::array();

@@ -32,8 +32,8 @@ TEST_CASE("Unknown commands, flags and ids exit 2 and list what is valid") {
   };
   const std::vector<Case> cases = {
       {{"grade"},
-       "interview-bot: unknown command \"grade\"; valid commands: score, questions, show, "
-       "check-content, calibrate\n"},
+       "interview-bot: unknown command \"grade\"; valid commands: serve, healthcheck, score, "
+       "questions, show, check-content, calibrate\n"},
       {{"score", kMini}, "interview-bot score: --question is required (an id or a number)\n"},
       {{"score", kMini, "--question", "9"},
        "interview-bot score: unknown question \"9\"; valid: 1 payment-retries, 2 cache-stampede\n"},
@@ -56,7 +56,8 @@ TEST_CASE("Unknown commands, flags and ids exit 2 and list what is valid") {
 }
 
 TEST_CASE("Every command answers --help with its usage") {
-  for (const char* command : {"score", "questions", "show", "check-content", "calibrate"}) {
+  for (const char* command :
+       {"score", "questions", "show", "check-content", "calibrate", "healthcheck"}) {
     CAPTURE(command);
     const Run r = RunWith({command, "--help"});
     CHECK(r.code == 0);

@@ -74,7 +74,7 @@ TEST_CASE("ParseQuestion names the field and the reason of every problem") {
        {{f, "colour",
          "unknown field; allowed here: $schema, number, id, title, difficulty, role, level, "
          "company_examples, question, scenario, constraints, tests, framework, model_answer, "
-         "reference_score, score_rationale, key_terms, rubric"}}},
+         "reference_score, score_rationale, key_terms, time_limit_minutes, rubric"}}},
       {"bad pattern", "/rubric/concepts/0/patterns/0", "(unclosed",
        {{f, "rubric.concepts[0].patterns[0]", "does not compile as RE2: missing ): (unclosed"}}},
       {"unknown step", "/rubric/concepts/0/steps/0", "nope",

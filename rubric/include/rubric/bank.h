@@ -67,6 +67,7 @@ struct Question {
   double reference_score = 0;
   std::vector<Rationale> score_rationale;
   std::vector<std::string> key_terms;
+  int time_limit_minutes = 0;  // 0: no limit; the chat shows a countdown otherwise
   Rubric rubric;
   std::string file;  // file name inside the bank directory
 

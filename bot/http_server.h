@@ -1,0 +1,84 @@
+// HttpServer: the web chat's HTTP surface on cpp-httplib: the page, the JSON API (docs/api.md),
+// health and metrics, with the guards Debian's cpp-httplib 0.11.4 needs (no Transfer-Encoding or
+// Content-Encoding request bodies, Content-Length required on POST, body limits, per-client rate
+// limit, JSON errors, an exception handler that never leaks exception text). Install() once; the
+// handlers are then called from httplib's worker threads concurrently.
+#ifndef BOT_HTTP_SERVER_H_
+#define BOT_HTTP_SERVER_H_
+
+#include <array>
+#include <functional>
+#include <mutex>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "clock.h"
+#include "error.h"
+#include "interview.h"
+#include "metrics.h"
+#include "rate_limiter.h"
+#include "session_store.h"
+
+namespace bot {
+
+struct ServerConfig {
+  std::string version = "0.1.0";
+  std::string web_dir;                 // serve web/ from here instead of the binary (development)
+  size_t max_body_bytes = 64 * 1024;   // request bodies
+};
+
+struct ServerDeps {
+  const Interview& interview;
+  SessionStore& store;
+  const Clock& clock;
+  Metrics& metrics;
+  RateLimiter& limiter;
+};
+
+class HttpServer {
+ public:
+  HttpServer(ServerDeps deps, ServerConfig config);
+
+  // Registers routes, guards, error and exception handlers on `server`.
+  void Install(httplib::Server* server);
+
+  // A route the guards and metrics know; other components (Slack) add theirs before Install().
+  struct Route {
+    std::regex pattern;
+    std::string label;
+    std::vector<std::string> methods;
+    bool json_body = true;  // POST bodies must be application/json
+  };
+  void AddRoute(const std::string& pattern, const std::string& label,
+                std::vector<std::string> methods, bool json_body = true);
+
+  static void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
+  static void SendError(httplib::Response& res, const Error& error);
+
+ private:
+  const Route* FindRoute(const std::string& path) const;
+  httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Response& res);
+  void InstallApi(httplib::Server* server);
+  void InstallPages(httplib::Server* server);
+  // Parses a JSON object body; an Error naming what is wrong otherwise.
+  MaybeError ParseBody(const httplib::Request& req, nlohmann::json* body) const;
+  // Serialises work on one session across threads.
+  std::mutex& LockFor(const std::string& session_id);
+
+  void HandleCreateSession(const httplib::Request& req, httplib::Response& res);
+  void HandleMessage(const httplib::Request& req, httplib::Response& res);
+  void HandleScore(const httplib::Request& req, httplib::Response& res);
+
+  ServerDeps deps_;
+  ServerConfig config_;
+  std::vector<Route> routes_;
+  std::array<std::mutex, 64> session_locks_;
+};
+
+}  // namespace bot
+
+#endif  // BOT_HTTP_SERVER_H_
