@@ -59,6 +59,15 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   const std::string db_path = Setting(*args, "db", "DATABASE_PATH", "data/interview.db");
   const std::string content = ContentDir(*args);
 
+  // Signals are taken by one thread with sigwait, so a handler never runs inside httplib. They are
+  // blocked before the slow start-up (bank compile, database open) so that a SIGTERM sent meanwhile
+  // (PID 1 in a container) stays pending and stops the server as soon as it is up.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
   auto bank = LoadBankOrReport(content, io);
   if (!bank) {
     io.err << "interview-bot: not starting: fix the question bank first\n";
@@ -76,13 +85,6 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: not starting: " << error << "\n";
     return 1;
   }
-
-  // Signals are taken by one thread with sigwait, so a handler never runs inside httplib.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   RealClock clock;
   SecureRandom random;

@@ -1,0 +1,83 @@
+# interview-bot container image.
+#
+#   docker build -t interview-bot .                          # Release build
+#   docker build --build-arg RUN_TESTS=1 -t interview-bot .  # ... and run the test suites first
+#   docker run -p 8080:8080 -v interview-data:/data interview-bot
+#
+# Stage 1 builds on Debian 12 with the README's packages; stage 2 is debian:bookworm-slim with only
+# the shared libraries the binary links, the stripped binary and the seed question bank.
+
+############################################################################### build
+FROM debian:bookworm AS build
+
+WORKDIR /src
+# The package list lives in scripts/install-deps; copied alone so this layer is cached across
+# source changes.
+COPY scripts/install-deps scripts/install-deps
+RUN scripts/install-deps build && rm -rf /var/lib/apt/lists/*
+
+# 1 = also build the doctest suites and run them with ctest (adds a few minutes).
+ARG RUN_TESTS=0
+COPY . .
+# With RUN_TESTS=1 every suite runs except "Calibration answers", which reads
+# ../shared/calibration, outside the build context.
+RUN set -eu; \
+    tests=OFF; [ "$RUN_TESTS" = 1 ] && tests=ON; \
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
+          -DINTERVIEW_BOT_TESTS=$tests -DINTERVIEW_BOT_BENCHMARKS=OFF; \
+    if [ "$RUN_TESTS" = 1 ]; then \
+      cmake --build build -j"$(nproc)"; \
+      ctest --test-dir build --output-on-failure -j"$(nproc)" -E "Calibration answers"; \
+    else \
+      cmake --build build -j"$(nproc)" --target interview-bot; \
+    fi; \
+    strip --strip-unneeded build/interview-bot; \
+    build/interview-bot check-content content/seed
+
+############################################################################### runtime
+FROM debian:bookworm-slim
+
+# The runtime libraries of `ldd interview-bot` (libcpp-httplib0.11 brings zlib and brotli), and
+# ca-certificates for outgoing HTTPS (Slack, completion webhooks). A dedicated non-root user owns
+# /data, the database volume.
+RUN set -eu; \
+    apt-get update -qq; \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      libcpp-httplib0.11 libre2-9 libsqlite3-0 libssl3 ca-certificates >/dev/null; \
+    rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb \
+           /var/cache/debconf/*-old /var/log/apt/* /var/log/dpkg.log \
+           /usr/share/doc/* /usr/share/man/*; \
+    groupadd --system --gid 10001 interview-bot; \
+    useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home \
+            --shell /usr/sbin/nologin interview-bot; \
+    mkdir -p /data; \
+    chown 10001:10001 /data; \
+    chmod 0750 /data
+
+WORKDIR /app
+COPY --from=build /src/build/interview-bot /app/interview-bot
+COPY --from=build /src/content/seed /app/content/seed
+# Fails the build when a shared library is missing from this stage.
+RUN ! ldd /app/interview-bot | grep "not found"
+
+# Same variables as outside the container (README, "Docker"). Slack: SLACK_SIGNING_SECRET,
+# SLACK_BOT_TOKEN, SLACK_API_BASE_URL, COMPLETION_WEBHOOK_URLS, COMPLETION_WEBHOOK_SECRET are
+# passed at run time, never baked into the image.
+ENV PORT=8080 \
+    BIND_ADDRESS=0.0.0.0 \
+    DATABASE_PATH=/data/interview.db \
+    INTERVIEW_BOT_CONTENT=/app/content/seed \
+    WORKER_THREADS=8 \
+    RATE_LIMIT_PER_MINUTE=300
+
+USER 10001:10001
+VOLUME ["/data"]
+EXPOSE 8080
+# The server takes SIGTERM: it stops accepting, finishes in-flight requests and exits 0.
+STOPSIGNAL SIGTERM
+# No curl in the slim image: the binary checks GET http://127.0.0.1:$PORT/healthz itself.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["/app/interview-bot", "healthcheck"]
+
+ENTRYPOINT ["/app/interview-bot"]
+CMD ["serve"]
