@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "http_server.h"
+#include "listen_backlog.h"
 #include "sqlite_store.h"
 
 namespace bot {
@@ -35,7 +36,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
       {"bind", true, "address to bind (env BIND_ADDRESS, default 0.0.0.0)"},
       {"db", true, "SQLite database file (env DATABASE_PATH, default ./data/interview.db)"},
       ContentFlag(),
-      {"threads", true, "worker threads (env WORKER_THREADS, default 8)"},
+      {"threads", true, "worker threads, one per open connection (env WORKER_THREADS, default 32)"},
       {"rate-limit", true, "API requests per minute per client address, 0 for none (env RATE_LIMIT_PER_MINUTE, default 300)"},
       {"web-dir", true, "serve the page from this directory instead of the binary (env WEB_DIR)"},
       HelpFlag()};
@@ -47,7 +48,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot serve: port must be a number from 0 to 65535\n";
     return 2;
   }
-  if (!ParseInt(Setting(*args, "threads", "WORKER_THREADS", "8"), 1, 256, &threads)) {
+  if (!ParseInt(Setting(*args, "threads", "WORKER_THREADS", "32"), 1, 256, &threads)) {
     io.err << "interview-bot serve: threads must be a number from 1 to 256\n";
     return 2;
   }
@@ -108,6 +109,10 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   if (bound < 0) {
     io.err << "interview-bot: cannot listen on " << bind << ":" << port << "\n";
     return 1;
+  }
+  if (!WidenListenBacklog(bound, SOMAXCONN)) {
+    io.err << "interview-bot: warning: could not raise the listen backlog; bursts of new "
+              "connections may wait a second\n";
   }
   io.out << "interview-bot " << INTERVIEW_BOT_VERSION << ": " << bank->questions.size()
          << " questions from " << content << ", database " << db_path << "\n"

@@ -99,6 +99,7 @@ void SqliteStore::Release(SQLite::Database* db) {
 
 MaybeError SqliteStore::Save(const Session& s, int first_new_seq) {
   try {
+    std::lock_guard<std::mutex> writing(write_mu_);
     Lease db = Acquire();
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement upsert(*db,

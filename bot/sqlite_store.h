@@ -59,6 +59,9 @@ class SqliteStore : public SessionStore {
   std::vector<SQLite::Database*> free_;
   std::mutex mu_;
   std::condition_variable cv_;
+  // Writers take turns here rather than in SQLite's busy handler, which sleeps up to 100 ms
+  // between tries and turns write contention into second-long tails.
+  std::mutex write_mu_;
 };
 
 // The storage error callers see; the exception text goes to the log, never to clients.
