@@ -189,10 +189,11 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
        {"answer", text},
        {"insights", Insights(text, json)},
        {"ceiling", r.hints > 0 ? kHintCeiling : 10.0}});
-  // Probe the biggest gap in the framework, if there is one worth asking about.
+  // Probe the biggest gap (gaps come sorted by points lost), whether a framework step or depth:
+  // a strong answer that covers every step is still pressed on numbers or verification.
   const nlohmann::json* gap = nullptr;
   for (const auto& g : json["gaps"]) {
-    if (g["kind"] == "step" && !g["probe"].get<std::string>().empty()) {
+    if (!g["probe"].get<std::string>().empty()) {
       gap = &g;
       break;
     }

@@ -145,7 +145,11 @@ TEST_CASE("Commands: typed words and explicit commands") {
   CHECK(result["flag_details"].back()["flag"] == "hint-used");
   CHECK(s.questions[0].score == bot::Interview::kHintCeiling);
 
-  REQUIRE(s.current == 1);  // everything was covered: no follow-up, on to question 2
+  // Every step was covered, so the follow-up presses on the biggest depth gap instead.
+  REQUIRE(s.messages.back().kind == "follow_up");
+  CHECK(s.messages.back().data["gap"]["kind"] == "depth");
+  REQUIRE_FALSE(f.interview->Handle({"skip", ""}, &s));
+  REQUIRE(s.current == 1);
   REQUIRE_FALSE(f.interview->Handle({"skip", ""}, &s));
   CHECK(s.state == "finished");
   CHECK(s.questions[1].status == "skipped");
