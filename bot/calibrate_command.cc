@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli.h"
+#include "rubric/derive.h"
 #include "rubric/scorer.h"
 #include "stats.h"
 
@@ -42,14 +43,16 @@ int CalibrateCommand(const std::vector<std::string>& argv, Io io) {
   const std::vector<FlagSpec> specs = {
       {"answers", true, "JSONL of graded answers: question, answer, grade (and id, kind)"},
       {"json", false, "print the figures as JSON"},
+      {"derived", false, "ignore hand-written rubrics: score with rubrics derived from the model answers"},
       ContentFlag(),
       HelpFlag()};
   int code = 0;
-  auto args = ParseCommand(argv, specs, "interview-bot calibrate [--answers FILE.jsonl] [--json]",
+  auto args = ParseCommand(argv, specs, "interview-bot calibrate [--answers FILE.jsonl] [--json] [--derived]",
                            io, &code);
   if (!args) return code;
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
+  if (args->Has("derived")) rubric::DeriveRubrics(&*bank, true);
   rubric::Status status;
   auto scorer = rubric::Scorer::Compile(*bank, &status);
   if (!scorer) {
@@ -61,6 +64,7 @@ int CalibrateCommand(const std::vector<std::string>& argv, Io io) {
   int model_outside = 0;
   io.out << "Model answers (must score within [reference - 1.0, reference + 0.5]):\n";
   for (const auto& q : bank->questions) {
+    if (q.reference_score < 0) continue;
     rubric::Result r;
     scorer->Score(q.id, q.model_answer, &r);
     const bool inside = r.score >= q.reference_score - 1.0 && r.score <= q.reference_score + 0.5;

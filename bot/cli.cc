@@ -22,6 +22,9 @@ const std::vector<Command>& Commands() {
       {"show", "print one question: scenario, framework, rubric summary", ShowCommand},
       {"check-content", "validate a question bank directory", CheckContentCommand},
       {"calibrate", "score model answers and graded answers; print agreement", CalibrateCommand},
+      {"derive-rubric", "print the rubric derived from a question's model answer", DeriveRubricCommand},
+      {"attack", "score adversarial answers made from a rubric; fail if any passes", AttackCommand},
+      {"import-csv", "turn a CSV of questions and model answers into a bank", ImportCsvCommand},
   };
   return commands;
 }

@@ -47,6 +47,9 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io);
 int CalibrateCommand(const std::vector<std::string>& argv, Io io);
 int ServeCommand(const std::vector<std::string>& argv, Io io);
 int HealthcheckCommand(const std::vector<std::string>& argv, Io io);
+int DeriveRubricCommand(const std::vector<std::string>& argv, Io io);
+int AttackCommand(const std::vector<std::string>& argv, Io io);
+int ImportCsvCommand(const std::vector<std::string>& argv, Io io);
 
 }  // namespace bot
 

@@ -128,7 +128,17 @@ def main():
         mutation(Q, "an unknown field in a framework step", q,
                  lambda d: d["framework"]["steps"][0].__setitem__("probe", "x"),
                  ["framework", "steps", 0], "additionalProperties")
-        mutation(Q, "a question without rubric", q, lambda d: d.pop("rubric"), [], "required")
+        mutation(Q, "a question without rubric or model_answer", q,
+                 lambda d: (d.pop("rubric"), d.pop("model_answer")), [], "required")
+        mutation(Q, "a hand-written rubric without a framework", q, lambda d: d.pop("framework"),
+                 [], "required")
+        mutation(Q, "an id of 81 characters", q, lambda d: d.__setitem__("id", "a" * 81),
+                 ["id"], "maxLength")
+        accepts(Q, "a question with only a model answer (its rubric is derived)", q,
+                lambda d: [d.pop(k) for k in ("rubric", "tests", "framework", "scenario",
+                                              "difficulty", "role", "level", "reference_score",
+                                              "score_rationale", "company_examples",
+                                              "constraints") if k in d])
         accepts(Q, "time_limit_minutes 240 and key_terms", q,
                 lambda d: d.update(time_limit_minutes=240, key_terms=["outbox"]))
         if q.get("rubric", {}).get("red_flags"):
@@ -148,6 +158,9 @@ def main():
              lambda d: d["synonyms"].append(["alone"]), ["synonyms", 1], "minItems")
     mutation("bank", "an unknown field in bank.json", bank, lambda d: d.__setitem__("owner", "x"),
              [], "additionalProperties")
+    accepts("bank", "answer_style short", bank, lambda d: d.__setitem__("answer_style", "short"))
+    mutation("bank", "answer_style long", bank, lambda d: d.__setitem__("answer_style", "long"),
+             ["answer_style"], "enum")
 
     print(f"{passed} passed, {len(failures)} failed")
     if failures:

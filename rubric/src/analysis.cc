@@ -3,6 +3,13 @@
 namespace rubric::internal {
 namespace {
 
+constexpr int kScrambledMin = 4;     // scrambled pairs in the answer, at least
+constexpr int kScrambledWords = 150;  // and one per this many words
+constexpr int kTermLineWords = 6;
+constexpr int kTermLinesMin = 4;
+constexpr int kPhraseLineWords = 14;
+constexpr double kPhraseShare = 0.8;
+
 bool IsWordByte(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          (static_cast<unsigned char>(c) & 0x80);
@@ -33,6 +40,32 @@ Analysis Analyse(std::string repaired) {
   a.text = std::move(repaired);
   a.norm = Normalize(a.text);
   a.sentences = SplitSentences(a.norm.text);
+  // Two whole-answer signs that the sentences say nothing: words in no order (scrambled pairs at
+  // a rate prose never has), and a run of short unpunctuated lines, which is a list of terms
+  // written one per line.
+  int scrambled = 0, words = 0, term_lines = 0;
+  const auto unpunctuated = [&](const Sentence& s) {
+    const char last = a.norm.text[s.end - 1];
+    return last != '.' && last != '!' && last != '?' && last != ':';
+  };
+  const auto is_term_line = [&](const Sentence& s) {
+    return s.words <= kTermLineWords && unpunctuated(s);
+  };
+  int phrase_lines = 0;  // an answer made only of unpunctuated phrases is a list of them
+  for (const auto& s : a.sentences) phrase_lines += s.words <= kPhraseLineWords && unpunctuated(s);
+  const bool all_phrases = phrase_lines >= kTermLinesMin &&
+                           phrase_lines >= kPhraseShare * static_cast<double>(a.sentences.size());
+  for (size_t i = 0; i < a.sentences.size(); ++i) {
+    scrambled += ScrambledPairs(a.SentenceText(i));
+    words += a.sentences[i].words;
+    term_lines += is_term_line(a.sentences[i]);
+  }
+  const bool all_scrambled = scrambled >= kScrambledMin && scrambled * kScrambledWords >= words;
+  for (auto& s : a.sentences) {
+    if (all_scrambled || all_phrases || (term_lines >= kTermLinesMin && is_term_line(s))) {
+      s.list_like = true;
+    }
+  }
   for (size_t i = 0; i < a.sentences.size(); ++i) {
     const Sentence& s = a.sentences[i];
     a.words += s.words;

@@ -24,9 +24,11 @@ struct Analysis {
                                               sentences[i].end - sentences[i].begin);
   }
   // True when sentence i can earn credit: a statement, not a list, fragment or question.
-  bool Says(size_t i) const {
+  // A fragment says something only as a whole short answer ("log n" to "what is the cost of a
+  // binary search?"), when `fragments_count`.
+  bool Says(size_t i, bool fragments_count = false) const {
     const Sentence& s = sentences[i];
-    return !s.list_like && !s.fragment && !s.question;
+    return !s.list_like && (!s.fragment || fragments_count) && !s.question;
   }
   // The original words for the normalised range [begin, end) of sentence i, widened to whole words.
   void Quote(size_t sentence, size_t begin, size_t end, size_t* out_begin, size_t* out_end) const;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json_reader.h"
+#include "rubric/derive.h"
 #include "question_parser.h"
 
 namespace rubric {
@@ -55,7 +56,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     problems->push_back({file, "", std::string("invalid JSON: ") + e.what()});
     return std::nullopt;
   }
@@ -76,20 +77,25 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
     r.Fail("id", "must be kebab-case: lower-case letters and digits joined by single '-'");
   }
   q.title = r.String(json, "", "title");
-  q.difficulty = r.String(json, "", "difficulty");
-  q.role = r.String(json, "", "role");
-  q.level = r.String(json, "", "level");
+  q.difficulty = r.String(json, "", "difficulty", false);
+  q.role = r.String(json, "", "role", false);
+  q.level = r.String(json, "", "level", false);
   q.company_examples = r.Strings(json, "", "company_examples", false);
   q.question = r.String(json, "", "question");
-  q.scenario = r.String(json, "", "scenario");
+  q.scenario = r.String(json, "", "scenario", false);
   q.constraints = r.Strings(json, "", "constraints", false);
 
-  const auto& tests = r.Object(json, "", "tests");
+  // A question whose rubric is derived may leave out what the derivation supplies: the tested
+  // competencies and the framework (the model answer's sentences become its steps).
+  const bool hand_written = json.contains("rubric");
+  const auto& tests = r.Object(json, "", "tests", hand_written);
   r.OnlyKeys(tests, "tests", {"summary", "competencies", "interviewer_goal"});
   q.tests_summary = r.String(tests, "tests", "summary", false);
   q.interviewer_goal = r.String(tests, "tests", "interviewer_goal", false);
-  const auto& comps = r.Array(tests, "tests", "competencies");
-  if (comps.empty()) r.Fail("tests.competencies", "must have at least one competency");
+  const auto& comps = r.Array(tests, "tests", "competencies", json.contains("tests"));
+  if (comps.empty() && json.contains("tests")) {
+    r.Fail("tests.competencies", "must have at least one competency");
+  }
   for (size_t i = 0; i < comps.size(); ++i) {
     const std::string p = JsonReader::Index("tests.competencies", i);
     r.OnlyKeys(comps[i], p, {"id", "name", "description"});
@@ -104,12 +110,12 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
     q.competencies.push_back(std::move(c));
   }
 
-  const auto& framework = r.Object(json, "", "framework");
+  const auto& framework = r.Object(json, "", "framework", hand_written);
   r.OnlyKeys(framework, "framework", {"name", "steps", "key_principles"});
-  q.framework_name = r.String(framework, "framework", "name");
+  q.framework_name = r.String(framework, "framework", "name", json.contains("framework"));
   q.key_principles = r.Strings(framework, "framework", "key_principles", false);
-  const auto& steps = r.Array(framework, "framework", "steps");
-  if (steps.empty()) r.Fail("framework.steps", "must have at least one step");
+  const auto& steps = r.Array(framework, "framework", "steps", json.contains("framework"));
+  if (steps.empty() && json.contains("framework")) r.Fail("framework.steps", "must have at least one step");
   for (size_t i = 0; i < steps.size(); ++i) {
     const std::string p = JsonReader::Index("framework.steps", i);
     r.OnlyKeys(steps[i], p, {"id", "name", "description"});
@@ -123,7 +129,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
   }
 
   q.model_answer = r.String(json, "", "model_answer");
-  q.reference_score = r.Number(json, "", "reference_score", 0, 10);
+  q.reference_score = r.Number(json, "", "reference_score", 0, 10, false, -1);
   const auto& rationale = r.Array(json, "", "score_rationale", false);
   for (size_t i = 0; i < rationale.size(); ++i) {
     const std::string p = JsonReader::Index("score_rationale", i);
@@ -136,7 +142,8 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
 
   const auto rubric_it = json.find("rubric");
   if (rubric_it == json.end()) {
-    r.Fail("rubric", "required field is missing");
+    if (q.model_answer.empty()) r.Fail("rubric", "required when there is no model_answer to derive it from");
+    q.rubric.derived = true;  // LoadBank derives it once every model answer of the bank is known
   } else if (!rubric_it->is_object()) {
     r.Fail("rubric", "must be an object");
   } else {
@@ -161,14 +168,20 @@ void ParseBankFile(const std::string& text, Bank* bank, std::vector<Problem>* pr
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for 1e999
     problems->push_back({"bank.json", "", std::string("invalid JSON: ") + e.what()});
     return;
   }
   JsonReader r("bank.json", problems);
-  r.OnlyKeys(json, "", {"$schema", "name", "description", "synonyms"});
+  r.OnlyKeys(json, "", {"$schema", "name", "description", "synonyms", "answer_style"});
   bank->name = r.String(json, "", "name", false);
   bank->description = r.String(json, "", "description", false);
+  const std::string style = r.String(json, "", "answer_style", false);
+  if (style == "short") {
+    bank->answer_style = AnswerStyle::kShort;
+  } else if (!style.empty() && style != "interview") {
+    r.Fail("answer_style", "must be \"interview\" or \"short\"");
+  }
   const auto& groups = r.Array(json, "", "synonyms", false);
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!groups[i].is_array() || groups[i].size() < 2) {
@@ -232,6 +245,7 @@ std::optional<Bank> LoadBank(const std::string& directory, Status* status) {
   }
   std::sort(bank.questions.begin(), bank.questions.end(),
             [](const Question& a, const Question& b) { return a.number < b.number; });
+  DeriveRubrics(&bank);
   *status = Status();
   return bank;
 }

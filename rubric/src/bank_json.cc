@@ -31,9 +31,9 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
         {"interviewer_goal", q.interviewer_goal}}},
       {"framework",
        {{"name", q.framework_name}, {"steps", steps}, {"key_principles", q.key_principles}}},
-      {"reference_score", q.reference_score},
-      {"score_rationale", rationale},
   };
+  if (q.reference_score >= 0) out["reference_score"] = q.reference_score;
+  if (!q.score_rationale.empty()) out["score_rationale"] = rationale;
   if (with_model_answer) out["model_answer"] = q.model_answer;
   if (!q.key_terms.empty()) out["key_terms"] = q.key_terms;
   if (q.time_limit_minutes > 0) out["time_limit_minutes"] = q.time_limit_minutes;

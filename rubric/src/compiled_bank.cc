@@ -8,6 +8,10 @@
 
 namespace rubric::internal {
 
+const StyleParams& Style(const Bank& bank) {
+  return bank.answer_style == AnswerStyle::kShort ? kShortStyle : kInterviewStyle;
+}
+
 std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
   auto cb = std::make_unique<CompiledBank>();
   cb->bank = &bank;
@@ -60,9 +64,14 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
       add(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
           {question, PatternOwner::kDepth, k}, "depth.cc", "depth pattern");
     }
+    const StyleParams& style = Style(bank);
     for (double total : step_total) {
-      t.step_need.push_back(std::max(Params::kStepNeedMin, Params::kStepNeedShare * total));
+      t.step_need.push_back(std::max(style.step_need_min, style.step_need_share * total));
     }
+    const double model_words = Words(Normalize(RepairUtf8(q.model_answer)).text).size();
+    t.salad_words_per_concept =
+        std::min(Params::kSaladMinWordsPerConcept,
+                 Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
     std::string own_text = q.title + " " + q.question + " " + q.scenario;
     for (const auto& c : q.constraints) own_text += " " + c;
     const NormalizedText norm = Normalize(RepairUtf8(own_text));

@@ -28,6 +28,10 @@ struct QuestionTables {
   std::vector<std::vector<int>> concept_steps;  // per concept: indices into question.steps
   std::vector<double> step_need;                // per step: credited weight that covers it fully
   std::unordered_set<std::string> vocabulary;   // content words of the question's own text
+  // An answer naming concepts more densely than this is a keyword salad. Never stricter than the
+  // model answer itself is: a derived rubric's concepts are single words, far denser than the
+  // hand-written ones.
+  double salad_words_per_concept = 0;
 };
 
 struct CompiledBank {
@@ -38,6 +42,10 @@ struct CompiledBank {
 
   static std::unique_ptr<CompiledBank> Build(const Bank& bank, Status* status);
 };
+
+struct StyleParams;
+// The parameters of the bank's answer style.
+const StyleParams& Style(const Bank& bank);
 
 }  // namespace rubric::internal
 

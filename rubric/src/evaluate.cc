@@ -47,6 +47,7 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
              std::vector<ConceptState>* states, std::vector<FlagHit>* flags) {
   const Question& q = cb.bank->questions[qi];
   const QuestionTables& t = *cb.tables[qi];
+  const bool fragments = Style(*cb.bank).fragments_count;
   std::vector<bool> flagged(q.rubric.red_flags.size(), false);
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     const std::string_view text = a.SentenceText(si);
@@ -62,7 +63,7 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
       if (may_negate < 0) may_negate = MayNegate(text);
       const bool negated = may_negate && IsNegated(text, b, e);
       if (red_flag) {
-        if (a.Says(si) && !negated) {
+        if (a.Says(si, fragments) && !negated) {
           flagged[owner.item] = true;
           flags->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
         }
@@ -73,7 +74,7 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
         st.listed = true;
         continue;
       }
-      if (!a.Says(si)) continue;
+      if (!a.Says(si, fragments)) continue;
       if (echo < 0) echo = EchoesQuestion(t, text);
       if (echo) continue;
       if (negated) {
@@ -126,8 +127,8 @@ DepthCounts CountDepthFromHits(const Analysis& a, const std::vector<std::vector<
   return counts;
 }
 
-double LengthFactor(double words) {
-  return std::pow(std::min(1.0, words / Params::kFullLengthWords), Params::kLengthExponent);
+double LengthFactor(const StyleParams& style, double words) {
+  return std::pow(std::min(1.0, words / style.full_length_words), Params::kLengthExponent);
 }
 
 double Round1(double x) { return std::round(std::clamp(x, 0.0, 10.0) * 10.0) / 10.0; }
@@ -207,11 +208,12 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   }
   const double depth_gate = std::min(1.0, coverage / Params::kDepthNeedsCoverage);
   const double effective_words = answer.words + (follow_up ? follow_up_rate * follow_up->words : 0);
-  const double length = LengthFactor(effective_words);
-  const double attempt = Params::kAttempt * std::min(1.0, effective_words / Params::kAttemptWords);
-  double score = (attempt + Params::kSpan * (Params::kCoverageWeight *
-                                                 std::pow(coverage, Params::kCoverageExponent) +
-                                             (1 - Params::kCoverageWeight) * depth_score * depth_gate)) *
+  const StyleParams& style = Style(*cb.bank);
+  const double length = LengthFactor(style, effective_words);
+  const double attempt = style.attempt * std::min(1.0, effective_words / style.attempt_words);
+  double score = (attempt + Params::kSpan * (style.coverage_weight *
+                                                 std::pow(coverage, style.coverage_exponent) +
+                                             (1 - style.coverage_weight) * depth_score * depth_gate)) *
                  length;
 
   if (score > Params::kTopKnee) score = Params::kTopKnee + (score - Params::kTopKnee) * Params::kTopSlope;
@@ -246,7 +248,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
     score = 0;
   } else {
     const bool mostly_lists = answer.list_words >= Params::kSaladListWordShare * answer.words;
-    const bool dense = credited >= 3 && answer.words < Params::kSaladMinWordsPerConcept * credited;
+    const bool dense = credited >= 3 && answer.words < tables.salad_words_per_concept * credited;
     if ((listed >= Params::kSaladMinListed && (listed >= credited || mostly_lists)) || dense) {
       add_flag("keyword-salad",
                "Terms are listed without saying how they apply to this scenario; a concept earns "
@@ -256,8 +258,9 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
     // Another question can only fit far better when this one's topic coverage is low, so the
     // bank-wide match runs only then.
     const double own_topic = TopicFromHits(cb, answer, answer_hits, tables.owners, qi)[qi];
-    const std::vector<double> topic =
-        own_topic < Params::kOffTopicRatio ? TopicCoverage(cb, answer) : std::vector<double>();
+    const std::vector<double> topic = style.off_topic && own_topic < Params::kOffTopicRatio
+                                          ? TopicCoverage(cb, answer)
+                                          : std::vector<double>();
     int best = qi;
     for (size_t k = 0; k < topic.size(); ++k) {
       if (topic[k] > topic[best]) best = static_cast<int>(k);
@@ -270,7 +273,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                    "\") far better than this one.",
                "", Params::kOffTopicCap);
     }
-    if (answer.words < Params::kTooShortWords) {
+    if (answer.words < style.too_short_words) {
       const double short_cap = Params::kShortBase + Params::kShortPerWord * answer.words;
       add_flag("too-short",
                "The answer has " + std::to_string(answer.words) +

@@ -13,6 +13,7 @@ namespace {
 
 constexpr size_t kCueWindow = 7;   // words before a mention that can negate it
 constexpr size_t kPostWindow = 8;  // words after a mention that can dismiss it
+constexpr size_t kHeadWords = 6;   // a negation this early in a sentence denies the sentence
 
 bool IsBoundaryChar(char c) {
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n';
@@ -155,6 +156,30 @@ bool MayNegate(std::string_view sentence) {
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), *any_cue);
 }
 
+// A negation among the first words of a sentence ("It is not true that ...", "We would not add X,
+// Y and Z") denies everything after it up to a contrast ("but", "instead", ";"), not only its own
+// comma- or "and"-delimited clause.
+bool HeadNegates(std::string_view sentence, size_t begin) {
+  static const std::unordered_set<std::string_view> contrast = {
+      "but", "however", "instead", "rather", "yet", "whereas", "although", "though", "while",
+      "so", "because", "since", "except", "unless", "if", "when", "only"};
+  const auto words = Words(sentence.substr(0, begin));
+  for (size_t i = 0; i < words.size() && i < kHeadWords; ++i) {
+    if (ConditionWords().count(words[i])) return false;
+    if (words[i] != "not" && words[i] != "never" && words[i] != "don't" && words[i] != "dont") continue;
+    if (!IsNegatingNot(words, i)) return false;
+    for (size_t k = i + 1; k < words.size(); ++k) {
+      if (contrast.count(words[k])) return false;
+    }
+    const size_t cue = sentence.find(std::string(words[i]));
+    for (size_t c = cue; c < begin; ++c) {
+      if (sentence[c] == ';' || sentence[c] == ':' || sentence[c] == '(') return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
   const size_t clause_begin = ClauseBegin(sentence, begin);
   const auto before_all = Words(sentence.substr(clause_begin, begin - clause_begin));
@@ -175,6 +200,9 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
     }
   }
   const bool dismissed = DismissedAfter(sentence.substr(end, DismissalEnd(sentence, end) - end));
+  if (cues == 0 && !dismissed && !conditional && clause_begin > 0 && HeadNegates(sentence, begin)) {
+    return true;
+  }
   return (cues % 2 == 1) != dismissed;
 }
 

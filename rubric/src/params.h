@@ -38,6 +38,8 @@ struct Params {
   static constexpr int kSaladMinListed = 3;
   static constexpr double kSaladListWordShare = 0.5;
   static constexpr double kSaladMinWordsPerConcept = 7.0;
+  // ... or than this share of the model answer's own words per concept, when that is lower.
+  static constexpr double kSaladModelShare = 0.5;
   // Off-topic: capped at kOffTopicCap when another question's topic coverage is at least
   // kOffTopicMinOther and this question's is below kOffTopicRatio of it.
   static constexpr double kOffTopicCap = 1.0;
@@ -50,6 +52,29 @@ struct Params {
   // Step status thresholds.
   static constexpr double kCovered = 0.75;
 };
+
+// What depends on how long a good answer is (bank.json "answer_style"). An interview answer is
+// judged on about 200 words with depth; a short exam-style answer (one to three sentences) only on
+// its content, so neither length nor depth may cost it anything.
+struct StyleParams {
+  double step_need_share, step_need_min;
+  double attempt, attempt_words;
+  double coverage_weight, coverage_exponent;
+  double full_length_words;
+  int too_short_words;
+  // Questions of a short-answer bank are usually one course's, sharing its vocabulary, so "fits
+  // another question better" says little; an answer without this question's ideas scores low anyway.
+  bool off_topic;
+  // A short answer may be a phrase ("log n", "the leaves") and still be right.
+  bool fragments_count;
+};
+
+constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNeedMin,
+                                         Params::kAttempt,       Params::kAttemptWords,
+                                         Params::kCoverageWeight, Params::kCoverageExponent,
+                                         Params::kFullLengthWords, Params::kTooShortWords, true, false};
+// Tuned on Mohler assignments 1-4 only (docs/scoring.md).
+constexpr StyleParams kShortStyle = {0.6, 1.0, 1.0, 10, 1.0, 1.0, 1.0, 0, false, true};
 
 }  // namespace rubric::internal
 

@@ -228,6 +228,38 @@ std::vector<std::string_view> Words(std::string_view s) {
 
 bool IsStopWord(std::string_view word) { return StopWords().count(word) > 0; }
 
+int ScrambledPairs(std::string_view sentence) {
+  static const std::unordered_set<std::string_view> determiners = {"the", "a", "an"};
+  static const std::unordered_set<std::string_view> prepositions = {
+      "of", "to", "in", "on", "at", "by", "for", "with", "from", "into"};
+  static const std::unordered_set<std::string_view> no_noun = {
+      "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "is",
+      "are", "was", "were", "be", "and", "or", "but", "it", "we", "i", "you", "they", "not",
+      "will", "would", "can", "should", "could", "has", "have", "had", "that", "which"};
+  const auto words = Words(sentence);
+  int bad = 0;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const bool det = determiners.count(words[i]) > 0;
+    const bool prep = prepositions.count(words[i]) > 0;
+    if (!det && !prep) continue;
+    const std::string_view next = words[i + 1];
+    // "in the", "to a", "of an" are prose; a preposition before anything else without a noun is not.
+    if (det ? no_noun.count(next) > 0 : (no_noun.count(next) > 0 && !determiners.count(next) &&
+                                         next != "it" && next != "we" && next != "you" &&
+                                         next != "they" && next != "i" && next != "that" &&
+                                         next != "which" && next != "be" && next != "have")) {
+      ++bad;
+    }
+  }
+  // Words no written sentence ends with.
+  static const std::unordered_set<std::string_view> never_last = {
+      "the", "a", "an", "and", "or", "but", "of", "my", "our", "their", "your", "its", "we", "i",
+      "they", "very", "than", "because", "if", "when", "whether", "is", "are", "was", "were",
+      "will", "would", "should", "can", "could", "the", "into", "from", "by", "per", "with", "not"};
+  if (!words.empty() && never_last.count(words.back())) ++bad;
+  return bad;
+}
+
 namespace {
 
 void Classify(std::string_view text, Sentence* sentence) {
@@ -241,7 +273,10 @@ void Classify(std::string_view text, Sentence* sentence) {
   int segments = 1;
   for (char c : body) segments += (c == ',' || c == ';');
   const double words_per_segment = static_cast<double>(words.size()) / segments;
+  // A long enumeration of short phrases is a list too ("idempotency key per payment, outbox
+  // table, ..."), even when each item is a phrase rather than a word.
   sentence->list_like = (segments >= 4 && words_per_segment <= 3.0) ||
+                        (segments >= 8 && words_per_segment <= 6.0) ||
                         (words.size() >= 6 && stop * 10 < static_cast<int>(words.size()));
 }
 

@@ -35,6 +35,10 @@ std::vector<Sentence> SplitSentences(std::string_view normalized);
 std::vector<std::string_view> Words(std::string_view normalized);
 bool IsStopWord(std::string_view word);
 
+// Word pairs that English prose almost never has ("the of", "to is", a sentence ending in "the"):
+// shuffled words have about one per ten words, written answers nearly none.
+int ScrambledPairs(std::string_view sentence);
+
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_TEXT_H_

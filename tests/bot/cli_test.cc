@@ -33,7 +33,7 @@ TEST_CASE("Unknown commands, flags and ids exit 2 and list what is valid") {
   const std::vector<Case> cases = {
       {{"grade"},
        "interview-bot: unknown command \"grade\"; valid commands: serve, healthcheck, score, "
-       "questions, show, check-content, calibrate\n"},
+       "questions, show, check-content, calibrate, derive-rubric, attack, import-csv\n"},
       {{"score", kMini}, "interview-bot score: --question is required (an id or a number)\n"},
       {{"score", kMini, "--question", "9"},
        "interview-bot score: unknown question \"9\"; valid: 1 payment-retries, 2 cache-stampede\n"},

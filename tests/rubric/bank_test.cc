@@ -123,6 +123,16 @@ TEST_CASE("ParseQuestion reports missing fields and invalid JSON") {
   CHECK(problems[0].reason.rfind("invalid JSON: ", 0) == 0);
 }
 
+// Found while fuzzing: nlohmann reports a number beyond double range as out_of_range, not
+// parse_error, and it escaped ParseQuestion and LoadBank as an exception.
+TEST_CASE("A number too large for a double is a problem, not an exception") {
+  std::vector<rubric::Problem> problems;
+  CHECK_FALSE(rubric::ParseQuestion("{\"number\": 1e999}", "big.json", &problems));
+  CHECK(problems == std::vector<rubric::Problem>{
+                        {"big.json", "",
+                         "invalid JSON: [json.exception.out_of_range.406] number overflow parsing '1e999'"}});
+}
+
 TEST_CASE("A bank with one bad file does not load at all") {
   TempDir dir("half-bad");
   dir.Write("01-good.json", MiniQuestion().dump());

@@ -64,7 +64,7 @@ struct Question {
   std::vector<Step> steps;
   std::vector<std::string> key_principles;
   std::string model_answer;
-  double reference_score = 0;
+  double reference_score = -1;  // the source's score for the model answer; -1 when not given
   std::vector<Rationale> score_rationale;
   std::vector<std::string> key_terms;
   int time_limit_minutes = 0;  // 0: no limit; the chat shows a countdown otherwise
@@ -74,8 +74,13 @@ struct Question {
   const Step* FindStep(const std::string& step_id) const;
 };
 
+// How long a good answer is: an interview answer (about 200 words, depth counts) or a short
+// exam-style answer of one to three sentences, where only the content counts.
+enum class AnswerStyle { kInterview, kShort };
+
 struct Bank {
   std::string name, description, directory;
+  AnswerStyle answer_style = AnswerStyle::kInterview;
   std::vector<std::vector<std::string>> synonyms;  // extra synonym groups from bank.json
   std::vector<Question> questions;                 // in `number` order
 

@@ -1,0 +1,145 @@
+// The Mohler et al. (2011) short-answer benchmark with derived rubrics: builds a bank from the
+// dataset's questions and reference answers through import-csv (no hand-written rubric), scores
+// every student answer and prints Pearson with score_avg and the RMSE after a linear fit, for
+// assignments 1-4 (the only tuning data), 5-12 and all. Last line: pearson=<assignments 5-12>.
+//   mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cli.h"
+#include "csv.h"
+#include "rubric/scorer.h"
+#include "stats.h"
+
+namespace {
+
+struct Answer {
+  std::string question;
+  int assignment = 0;
+  double grade = 0, score = 0;
+};
+
+std::string Quote(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+// Residual RMSE of the least-squares line predicting `y` from `x`.
+double FitRmse(const std::vector<double>& x, const std::vector<double>& y) {
+  const double n = x.size();
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < x.size(); ++i) mx += x[i] / n, my += y[i] / n;
+  double sxy = 0, sxx = 0;
+  for (size_t i = 0; i < x.size(); ++i) sxy += (x[i] - mx) * (y[i] - my), sxx += (x[i] - mx) * (x[i] - mx);
+  const double slope = sxx > 0 ? sxy / sxx : 0, icept = my - slope * mx;
+  double se = 0;
+  for (size_t i = 0; i < x.size(); ++i) se += std::pow(y[i] - (icept + slope * x[i]), 2);
+  return std::sqrt(se / n);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::cerr << "usage: mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]\n";
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<bot::CsvRow> rows;
+  std::string error;
+  if (!in || !bot::ParseCsv(text.str(), &rows, &error) || rows.empty()) {
+    std::cerr << argv[1] << ": " << (error.empty() ? "cannot read" : error) << "\n";
+    return 1;
+  }
+  std::map<std::string, size_t> col;
+  for (size_t c = 0; c < rows[0].fields.size(); ++c) col[rows[0].fields[c]] = c;
+  for (const char* k : {"id", "question", "desired_answer", "student_answer", "score_avg"}) {
+    if (!col.count(k)) {
+      std::cerr << argv[1] << ": no column " << k << "\n";
+      return 1;
+    }
+  }
+  // One question per dataset id ("1.1" becomes "q1-1"), in file order.
+  std::map<std::string, std::string> seen;
+  std::string questions_csv = "id,question,model_answer\n";
+  std::vector<Answer> answers;
+  int skipped = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const auto& f = rows[r].fields;
+    std::string id = "q" + f[col["id"]];
+    for (auto& c : id) c = c == '.' ? '-' : c;
+    if (!seen.count(id)) {
+      seen[id] = f[col["question"]];
+      questions_csv += id + "," + Quote(f[col["question"]]) + "," + Quote(f[col["desired_answer"]]) + "\n";
+    }
+    const std::string& student = f[col["student_answer"]];
+    if (student.find("#NAME?") != std::string::npos) {
+      ++skipped;
+      continue;
+    }
+    Answer a;
+    a.question = id;
+    a.assignment = std::atoi(f[col["id"]].c_str());
+    a.grade = std::atof(f[col["score_avg"]].c_str());
+    answers.push_back(a);
+    answers.back().question = id + "\t" + student;
+  }
+  namespace fs = std::filesystem;
+  const fs::path work = argv[2];
+  fs::remove_all(work);
+  fs::create_directories(work);
+  { std::ofstream(work / "questions.csv") << questions_csv; }
+  const std::string bank_dir = (work / "bank").string();
+  std::ostringstream out, err;
+  std::istringstream none;
+  if (bot::RunCli({"interview-bot", "import-csv", (work / "questions.csv").string(), bank_dir,
+                   "--name", "Mohler 2011", "--answer-style", "short"},
+                  {none, out, err}) != 0) {
+    std::cerr << err.str();
+    return 1;
+  }
+  rubric::Status status;
+  auto bank = rubric::LoadBank(bank_dir, &status);
+  auto scorer = bank ? rubric::Scorer::Compile(*bank, &status) : nullptr;
+  if (!scorer) {
+    std::cerr << status.ToString();
+    return 1;
+  }
+  std::ofstream dump;
+  if (argc >= 5 && std::string(argv[3]) == "--dump") dump.open(argv[4]);
+  std::map<std::string, std::vector<double>> x, y;
+  for (auto& a : answers) {
+    const size_t tab = a.question.find('\t');
+    const std::string id = a.question.substr(0, tab), student = a.question.substr(tab + 1);
+    rubric::Result r;
+    scorer->Score(id, student, &r);
+    a.score = r.score;
+    for (const std::string group : {std::string(a.assignment <= 4 ? "1-4" : "5-12"), std::string("all")}) {
+      x[group].push_back(a.score);
+      y[group].push_back(a.grade);
+    }
+    if (dump) {
+      std::string flags;
+      for (const auto& f : r.flags) flags += (flags.empty() ? "" : ",") + f;
+      dump << id << "\t" << a.grade << "\t" << a.score << "\t" << flags << "\t" << student << "\n";
+    }
+  }
+  std::cout << "Mohler 2011: " << seen.size() << " questions, " << answers.size()
+            << " answers scored, " << skipped << " skipped (#NAME?)\n";
+  for (const char* group : {"1-4", "5-12", "all"}) {
+    char line[160];
+    snprintf(line, sizeof line, "assignments %-5s n=%-5zu pearson=%.3f rmse=%.3f\n", group,
+             x[group].size(), bot::Pearson(x[group], y[group]), FitRmse(x[group], y[group]));
+    std::cout << line;
+  }
+  printf("pearson=%.3f\n", bot::Pearson(x["5-12"], y["5-12"]));
+  return 0;
+}

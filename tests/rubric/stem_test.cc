@@ -1,0 +1,45 @@
+#include "stem.h"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <string>
+#include <vector>
+
+using rubric::internal::Stem;
+using rubric::internal::VariantPattern;
+
+TEST_CASE("Stem removes one suffix and keeps a real stem") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"queries", "quer"},   {"query", "quer"},       {"sorting", "sort"},
+      {"mapping", "map"},    {"stopped", "stop"},     {"elements", "element"},
+      {"class", "class"},    {"status", "status"},    {"insertion", "insert"},
+      {"recursively", "recurs"}, {"key", "key"},      {"o(n)", "o(n)"},
+      {"analysis", "analysis"},  {"called", "call"},  {"indexes", "index"}};
+  for (const auto& c : cases) {
+    // Named references, not a structured binding: clang (C++17) cannot capture those in CAPTURE.
+    const std::string& word = c.first;
+    const std::string& stem = c.second;
+    CAPTURE(word);
+    CHECK(Stem(word) == stem);
+  }
+}
+
+TEST_CASE("VariantPattern matches the inflections of a word and not other words") {
+  struct Case {
+    std::string word, text;
+    bool match;
+  };
+  const std::vector<Case> cases = {
+      {"query", "two queries ran", true},     {"query", "it was queried", true},
+      {"sort", "sorted in place", true},      {"sort", "the sorter", true},
+      {"sort", "a resort town", false},       {"insert", "an insertion", true},
+      {"element", "the elements", true},      {"element", "the elegant fix", false},
+      {"linked list", "linked  lists", true}, {"linked list", "linked to lists", false},
+      {"key", "keys", false},                 {"key", "monkey", false}};
+  for (const auto& c : cases) {
+    CAPTURE(c.word);
+    CAPTURE(c.text);
+    CHECK(RE2::PartialMatch(c.text, VariantPattern(c.word)) == c.match);
+  }
+}
