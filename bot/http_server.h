@@ -24,6 +24,10 @@
 #include "session_store.h"
 
 namespace bot {
+class CompletionListener;
+}
+
+namespace bot {
 
 struct ServerConfig {
   std::string version = "0.1.0";
@@ -37,6 +41,8 @@ struct ServerDeps {
   const Clock& clock;
   Metrics& metrics;
   RateLimiter& limiter;
+  // Told when a web request finishes an interview (completion webhooks); null for none.
+  CompletionListener* completion = nullptr;
 };
 
 class HttpServer {
@@ -56,6 +62,9 @@ class HttpServer {
   void AddRoute(const std::string& pattern, const std::string& label,
                 std::vector<std::string> methods, bool json_body = true);
 
+  // Serialises work on one session across threads (the API handlers and the Slack worker).
+  std::mutex& LockFor(const std::string& session_id);
+
   static void SendJson(httplib::Response& res, int status, const nlohmann::json& body);
   static void SendError(httplib::Response& res, const Error& error);
 
@@ -64,10 +73,6 @@ class HttpServer {
   httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Response& res);
   void InstallApi(httplib::Server* server);
   void InstallPages(httplib::Server* server);
-  // Parses a JSON object body; an Error naming what is wrong otherwise.
-  MaybeError ParseBody(const httplib::Request& req, nlohmann::json* body) const;
-  // Serialises work on one session across threads.
-  std::mutex& LockFor(const std::string& session_id);
 
   void HandleCreateSession(const httplib::Request& req, httplib::Response& res);
   void HandleMessage(const httplib::Request& req, httplib::Response& res);

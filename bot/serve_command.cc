@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "http_server.h"
 #include "listen_backlog.h"
+#include "slack_service.h"
 #include "sqlite_store.h"
 
 namespace bot {
@@ -95,10 +96,19 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   ServerConfig config;
   config.version = INTERVIEW_BOT_VERSION;
   config.web_dir = Setting(*args, "web-dir", "WEB_DIR", "");
-  HttpServer http({interview, *store, clock, metrics, limiter}, config);
+  SlackService slack(
+      SlackConfigFromEnv([](const char* name) {
+        const char* v = std::getenv(name);
+        return std::string(v ? v : "");
+      }),
+      interview, *store, clock);
+  HttpServer http({interview, *store, clock, metrics, limiter, &slack.completion()}, config);
+  SlackRoutes::Register(http);
   httplib::Server server;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.Install(&server);
+  slack.Install(&server);
+  slack.UseSessionLocks(http);
 
   int bound = port;
   if (port == 0) {
@@ -110,6 +120,10 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: cannot listen on " << bind << ":" << port << "\n";
     return 1;
   }
+  slack.SetDefaultBaseUrl("http://" + std::string(bind == "0.0.0.0" ? "localhost" : bind) + ":" +
+                          std::to_string(bound));
+  io.out << slack.Describe();
+  slack.Start();
   if (!WidenListenBacklog(bound, SOMAXCONN)) {
     io.err << "interview-bot: warning: could not raise the listen backlog; bursts of new "
               "connections may wait a second\n";
@@ -131,6 +145,8 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     pthread_kill(stopper.native_handle(), SIGTERM);
     stopper.join();
   }
+  // After the HTTP server: no new deliveries arrive while the worker finishes its pass.
+  slack.Stop();
   io.out << "interview-bot: stopped\n" << std::flush;
   return ok ? 0 : 1;
 }

@@ -20,6 +20,19 @@ const std::vector<std::vector<const char*>>& Migrations() {
           "CREATE TABLE messages (session_id TEXT NOT NULL REFERENCES sessions(id), "
           "seq INTEGER NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (session_id, seq)) WITHOUT ROWID",
       },
+      {
+          // Slack deliveries, committed before the 200 ack; rows stay after processing so a retry
+          // of the same event_id is recognised even after a restart.
+          "CREATE TABLE inbox (id INTEGER PRIMARY KEY AUTOINCREMENT, dedupe_key TEXT NOT NULL "
+          "UNIQUE, kind TEXT NOT NULL, payload TEXT NOT NULL, received_ms INTEGER NOT NULL, "
+          "done INTEGER NOT NULL)",
+          "CREATE INDEX inbox_pending ON inbox(done, id)",
+          // Posts to Slack and completion webhooks, retried with backoff until delivered.
+          "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, "
+          "target TEXT NOT NULL, body TEXT NOT NULL, attempts INTEGER NOT NULL, "
+          "next_attempt_ms INTEGER NOT NULL, last_error TEXT NOT NULL, status TEXT NOT NULL)",
+          "CREATE INDEX outbox_due ON outbox(status, next_attempt_ms)",
+      },
   };
   return migrations;
 }

@@ -96,8 +96,8 @@ export async function postJson(url, body) {
 }
 
 // Runs one named test function with a server and a browser, reporting like a test runner.
-export async function run(name, binary, body) {
-  const server = await startServer(binary);
+export async function run(name, binary, body, env = {}) {
+  const server = await startServer(binary, env);
   const browser = await launchBrowser();
   const started = Date.now();
   try {

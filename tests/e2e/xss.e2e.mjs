@@ -5,20 +5,11 @@
 // attribute, and each payload must show literally as text.
 // Usage: node xss.e2e.mjs PATH/TO/interview-bot
 import { check, guardedPage, postJson, run, shot } from './harness.mjs';
+import { payloads } from './xss_payloads.mjs';
 
 const binary = process.argv[2] || process.env.INTERVIEW_BOT;
 if (!binary) throw new Error('usage: node xss.e2e.mjs PATH/TO/interview-bot');
 
-export const payloads = [
-  '<script>alert("name-script")</script>',
-  '<img src=x onerror="alert(\'img\')">',
-  '<svg onload=alert(1)><circle r=5></svg>',
-  '"><iframe src="javascript:alert(2)"></iframe>',
-  '[click me](javascript:alert(3)) and <a href="javascript:alert(4)">link</a>',
-  '&lt;b&gt;bold&lt;/b&gt; &amp; &#x3C;script&#x3E;alert(5)&#x3C;/script&#x3E;',
-  '<style>body{display:none}</style><b onmouseover=alert(6)>hover</b>',
-  '`<details open ontoggle=alert(7)>` **bold** _under_ <!-- comment -->',
-];
 
 // Every payload still shows as typed: the page's text contains it whole.
 async function checkLiteral(page, where, texts) {

@@ -1,0 +1,52 @@
+// SlackWorker driven step by step through the harness (real queue, real client, fake Slack).
+#include <doctest/doctest.h>
+
+#include "slack_harness.h"
+
+namespace bot {
+namespace {
+
+using nlohmann::json;
+
+SlackConfig Configured(const FakeSlackServer& fake) {
+  SlackConfig c;
+  c.signing_secret = kTestSigningSecret;
+  c.bot_token = "xoxb-test";
+  c.api_base_url = fake.base_url() + "/api";
+  return c;
+}
+
+TEST_CASE("until auth.test succeeds the worker processes nothing, then everything in order") {
+  FakeSlackServer fake;
+  fake.Script("/api/auth.test", {{200, R"({"ok":false,"error":"invalid_auth"})", ""}});
+  SlackHarness h(TempDbPath(), Configured(fake));
+  for (const char* id : {"Ev1", "Ev2"}) {
+    auto res = h.PostEvent({{"type", "event_callback"}, {"team_id", "T1"}, {"event_id", id},
+                            {"event", {{"type", "message"}, {"channel_type", "im"},
+                                       {"channel", "D1"}, {"user", "U1"}, {"text", "help"}}}});
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
+  CHECK(h.worker().RunOnce() == 0);
+  CHECK(h.queue().PendingInbound(10).size() == 2);
+  CHECK(fake.Requests("/api/chat.postMessage").empty());
+  CHECK(h.worker().RunOnce() == 4);  // two inbox items, then their two posts
+  CHECK(h.queue().PendingInbound(10).empty());
+  const auto posts = fake.Requests("/api/chat.postMessage");
+  REQUIRE(posts.size() == 2);
+  CHECK(posts[0].Json()["text"].get<std::string>().rfind("Mock interviews in Slack.", 0) == 0);
+}
+
+TEST_CASE("Start, Notify and Stop: the thread delivers without RunOnce and stops promptly") {
+  FakeSlackServer fake;
+  SlackHarness h(TempDbPath(), Configured(fake));
+  h.worker().Start();
+  auto res = h.PostCommand("help", fake.base_url() + "/respond/1", "tr1");
+  REQUIRE(res);
+  h.worker().Notify();
+  CHECK(fake.WaitFor("/respond/1", 1));
+  h.worker().Stop();
+}
+
+}  // namespace
+}  // namespace bot
