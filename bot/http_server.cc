@@ -135,23 +135,6 @@ httplib::Server::HandlerResponse HttpServer::Guard(const httplib::Request& req,
   return R::Unhandled;
 }
 
-MaybeError HttpServer::ParseBody(const httplib::Request& req, nlohmann::json* body) const {
-  try {
-    *body = nlohmann::json::parse(req.body);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::string what = e.what();
-    if (what.find("UTF-8") != std::string::npos) {
-      return Error{400, "invalid_utf8", "the body is not valid UTF-8", ""};
-    }
-    return Error{400, "invalid_json",
-                 "the body is not valid JSON (error at byte " + std::to_string(e.byte) + ")", ""};
-  }
-  if (!body->is_object()) {
-    return Error{400, "invalid_json", "the body must be a JSON object", ""};
-  }
-  return std::nullopt;
-}
-
 std::mutex& HttpServer::LockFor(const std::string& session_id) {
   return session_locks_[std::hash<std::string>()(session_id) % session_locks_.size()];
 }

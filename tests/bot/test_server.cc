@@ -23,7 +23,7 @@ std::string TempDb() {
 
 }  // namespace
 
-TestServer::TestServer(std::string db_path, int rate_per_minute)
+TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeout_seconds)
     : limiter_(clock_, rate_per_minute, std::max(1, rate_per_minute / 3)),
       db_path_(db_path.empty() ? TempDb() : std::move(db_path)) {
   rubric::Status status;
@@ -36,6 +36,7 @@ TestServer::TestServer(std::string db_path, int rate_per_minute)
   http_ = std::make_unique<HttpServer>(ServerDeps{*interview_, *store_, clock_, metrics_, limiter_},
                                        ServerConfig{});
   http_->Install(&server_);
+  if (read_timeout_seconds > 0) server_.set_read_timeout(read_timeout_seconds, 0);
   port_ = server_.bind_to_any_port("127.0.0.1");
   REQUIRE(port_ > 0);
   thread_ = std::thread([this] { server_.listen_after_bind(); });

@@ -18,7 +18,9 @@ namespace bot {
 class TestServer {
  public:
   // `db_path` empty: a fresh temporary file. `rate_per_minute` 0 disables the rate limit.
-  explicit TestServer(std::string db_path = "", int rate_per_minute = 0);
+  // `read_timeout_seconds` 0 keeps the one Install() sets (what serve uses); tests of the timeout
+  // itself shorten it.
+  explicit TestServer(std::string db_path = "", int rate_per_minute = 0, int read_timeout_seconds = 0);
   ~TestServer();
 
   int port() const { return port_; }

@@ -1,0 +1,34 @@
+// Any bytes as a question file: ParseQuestion must return the question or problems, never crash.
+// A question it accepts must then compile into a scorer (or fail with a Status), score its own
+// model answer, and survive a round trip through ToJson.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "rubric/bank.h"
+#include "rubric/scorer.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  std::vector<rubric::Problem> problems;
+  auto question = rubric::ParseQuestion(text, "fuzz.json", &problems);
+  if (!question) {
+    if (problems.empty()) std::abort();  // a refusal must say why
+    return 0;
+  }
+  if (!problems.empty()) std::abort();  // never a question and problems at once
+  rubric::Bank bank;
+  bank.questions.push_back(*question);
+  rubric::Status status;
+  auto scorer = rubric::Scorer::Compile(bank, &status);
+  if (!scorer) {
+    if (status.ok()) std::abort();
+    return 0;
+  }
+  rubric::Result result;
+  if (!scorer->Score(question->id, question->model_answer, &result).ok()) return 0;
+  std::vector<rubric::Problem> again;
+  if (!rubric::ParseQuestion(rubric::ToJson(*question).dump(), "fuzz.json", &again)) std::abort();
+  return 0;
+}
