@@ -6,22 +6,13 @@
 #include <sstream>
 
 #include "attack.h"
+#include "format.h"
 #include "cli.h"
 #include "import_csv.h"
 #include "rubric/derive.h"
 #include "rubric/scorer.h"
 
 namespace bot {
-namespace {
-
-std::string Fixed1(double x) {
-  char buf[32];
-  snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
-
-}  // namespace
-
 int DeriveRubricCommand(const std::vector<std::string>& argv, Io io) {
   const std::vector<FlagSpec> specs = {ContentFlag(), HelpFlag()};
   int code = 0;

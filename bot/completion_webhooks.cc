@@ -2,18 +2,13 @@
 
 #include <cstdio>
 
+#include "format.h"
 #include "clock.h"
 #include "hmac.h"
 #include "slack_blocks.h"
 
 namespace bot {
 namespace {
-
-std::string Fixed1(double x) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
 
 nlohmann::json SlackFormat(const nlohmann::json& summary) {
   const auto& s = summary["session"];

@@ -54,4 +54,10 @@ std::string FormatResult(const rubric::Question& q, const rubric::Result& r) {
   return s;
 }
 
+std::string Fixed1(double score) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%.1f", score);
+  return buf;
+}
+
 }  // namespace bot

@@ -1,4 +1,5 @@
-// Plain-text rendering of a scored answer for the terminal. Pure function; thread-safe.
+// Plain-text rendering of scores: a scored answer for the terminal, and a score with one decimal
+// as every message, report and Slack post shows it. Pure functions; thread-safe.
 #ifndef BOT_FORMAT_H_
 #define BOT_FORMAT_H_
 
@@ -10,6 +11,9 @@
 namespace bot {
 
 std::string FormatResult(const rubric::Question& question, const rubric::Result& result);
+
+// 6.4 -> "6.4": the one place a score is rounded for display.
+std::string Fixed1(double score);
 
 }  // namespace bot
 

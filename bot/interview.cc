@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "format.h"
 #include "insights.h"
 
 namespace bot {
@@ -13,12 +14,6 @@ std::string Trim(const std::string& s) {
   const size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::string Fixed1(double x) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
 }
 
 // Caps a result at `ceiling` (after a hint), keeping band and flags consistent.

@@ -5,17 +5,12 @@
 #include <cstdio>
 #include <map>
 
+#include "format.h"
 #include "clock.h"
 #include "interview.h"
 
 namespace bot {
 namespace {
-
-std::string Fixed1(double x) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
 
 nlohmann::json Links(const Session& s) {
   return {{"self", "/s/" + s.id},

@@ -2,16 +2,12 @@
 
 #include <cstdio>
 
+#include "format.h"
+
 namespace bot {
 namespace {
 
 using nlohmann::json;
-
-std::string Fixed1(double x) {
-  char buf[16];
-  snprintf(buf, sizeof buf, "%.1f", x);
-  return buf;
-}
 
 json Section(const std::string& mrkdwn) {
   return {{"type", "section"},
