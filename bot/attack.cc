@@ -21,26 +21,38 @@ std::vector<std::string> SplitWords(const std::string& text) {
 }
 
 // Model-answer sentences as the scorer sees them: split after . ! ? : ; followed by white space,
-// at line breaks and before " - " list items.
-std::vector<std::string> SplitSentences(const std::string& text) {
-  std::vector<std::string> out;
+// at line breaks and before " - " list items. Each keeps the separator that followed it (a space
+// or a line break), so a negated answer keeps the model answer's lines.
+struct Piece {
+  std::string sentence;
+  const char* separator;
+};
+
+std::vector<Piece> SplitSentences(const std::string& text) {
+  std::vector<Piece> out;
   std::string s;
+  const auto emit = [&](const char* separator) {
+    if (SplitWords(s).size() >= 3) {
+      out.push_back({s, separator});
+    } else if (!out.empty() && *separator == '\n') {
+      out.back().separator = "\n";
+    }
+    s.clear();
+  };
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '\n' || (c == '-' && i + 1 < text.size() && text[i + 1] == ' ' &&
                        (s.empty() || s.back() == ' '))) {
-      if (SplitWords(s).size() >= 3) out.push_back(s);
-      s.clear();
+      emit(c == '\n' ? "\n" : " ");
       continue;
     }
     s += c;
     if ((c == '.' || c == '!' || c == '?' || c == ':' || c == ';') &&
         (i + 1 == text.size() || text[i + 1] == ' ')) {
-      if (SplitWords(s).size() >= 3) out.push_back(s);
-      s.clear();
+      emit(" ");
     }
   }
-  if (SplitWords(s).size() >= 3) out.push_back(s);
+  emit("");
   return out;
 }
 
@@ -81,6 +93,28 @@ std::string Shuffled(const std::string& text, uint64_t seed) {
   return out;
 }
 
+// A concept's terms: the content words of its name's head phrase (before any ":", ";", "(" or
+// ","), at most five. A derived concept's name is already a term ("idempotency key"); a
+// hand-written one is often a whole description, whose list would be an outline of the answer
+// rather than a list of its jargon.
+std::string Terms(const std::string& name) {
+  static const std::set<std::string> function_words = {
+      "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+      "or", "but", "so", "is", "are", "was", "were", "be", "it", "its", "that", "this", "which",
+      "who", "as", "than", "then", "only", "not", "no", "every", "each", "all", "any", "one", "you",
+      "your", "we", "our", "they", "their", "what", "how", "why", "when", "where", "before",
+      "after", "without", "over", "under", "per", "vs", "via"};
+  const std::string head = name.substr(0, name.find_first_of(":;(,"));
+  std::string terms;
+  int kept = 0;
+  for (const auto& w : SplitWords(head)) {
+    if (kept == 5 || function_words.count(Lower(w))) continue;
+    terms += (terms.empty() ? "" : " ") + w;
+    ++kept;
+  }
+  return terms.empty() ? name : terms;
+}
+
 }  // namespace
 
 std::string NegateSentence(const std::string& raw) {
@@ -88,8 +122,11 @@ std::string NegateSentence(const std::string& raw) {
   const std::string sentence = b == std::string::npos ? "" : raw.substr(b);
   static const std::set<std::string> aux = {"is", "are", "was", "were", "can", "should", "will",
                                             "would", "must", "could", "does", "do", "has", "have"};
+  // Only an auxiliary among the first words, before any comma or bracket, is the main verb's;
+  // "not" after a later one would negate a side clause and leave the claim standing.
   auto words = SplitWords(sentence);
-  for (size_t i = 0; i < words.size() && i < 12; ++i) {
+  for (size_t i = 0; i < words.size() && i < 6; ++i) {
+    if (words[i].find_first_of(",;:()") != std::string::npos) break;
     if (aux.count(Lower(words[i]))) {
       words.insert(words.begin() + i + 1, "not");
       std::string out;
@@ -106,8 +143,9 @@ std::vector<Attack> MakeAttacks(const rubric::Question& q) {
   std::vector<Attack> attacks;
   std::string list, lines;
   for (const auto& c : q.rubric.concepts) {
-    list += (list.empty() ? "" : ", ") + c.name;
-    lines += "- " + c.name + "\n";
+    const std::string terms = Terms(c.name);
+    list += (list.empty() ? "" : ", ") + terms;
+    lines += "- " + terms + "\n";
   }
   attacks.push_back({"term-list", list + "."});
   attacks.push_back({"term-lines", lines});
@@ -117,9 +155,10 @@ std::vector<Attack> MakeAttacks(const rubric::Question& q) {
   }
   attacks.push_back({"echo", q.question + "\n\n" + q.scenario});
   std::string negated;
-  for (const auto& s : SplitSentences(q.model_answer)) {
-    negated += (negated.empty() ? "" : " ") + NegateSentence(s);
+  for (const auto& piece : SplitSentences(q.model_answer)) {
+    negated += NegateSentence(piece.sentence) + piece.separator;
   }
+  while (!negated.empty() && (negated.back() == ' ' || negated.back() == '\n')) negated.pop_back();
   attacks.push_back({"negated", negated});
   return attacks;
 }

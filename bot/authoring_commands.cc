@@ -44,11 +44,12 @@ int AttackCommand(const std::vector<std::string>& argv, Io io) {
       {"all", false, "attack every question of the bank"},
       {"derived", false, "attack the rubrics derived from the model answers instead"},
       {"verbose", false, "print every attack's score, not only those that pass"},
+      {"show", false, "also print the text of each attack printed"},
       ContentFlag(),
       HelpFlag()};
   int code = 0;
   auto args = ParseCommand(argv, specs,
-                           "interview-bot attack <question-id> | --all [--derived] [--content DIR]",
+                           "interview-bot attack <question-id> | --all [--derived] [--show] [--content DIR]",
                            io, &code);
   if (!args) return code;
   if (args->Has("all") == (args->positional().size() == 1) || args->positional().size() > 1) {
@@ -89,6 +90,7 @@ int AttackCommand(const std::vector<std::string>& argv, Io io) {
         for (const auto& f : r.flags) flags += (flags.empty() ? "" : ",") + f;
         io.out << (pass ? "PASSED  " : "blocked ") << q->id << " " << attack.kind << " score "
                << Fixed1(r.score) << (flags.empty() ? "" : " [" + flags + "]") << "\n";
+        if (args->Has("show")) io.out << attack.answer << "\n\n";
       }
     }
   }

@@ -14,7 +14,10 @@ TEST_CASE("NegateSentence puts not after the first auxiliary, or denies the whol
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"The key is stored with the row.", "The key is not stored with the row."},
       {"Retries can reuse the same key.", "Retries can not reuse the same key."},
-      {"Use an idempotency key per payment.", "It is not true that use an idempotency key per payment."}};
+      {"Use an idempotency key per payment.", "It is not true that use an idempotency key per payment."},
+      {"After the deploy, errors were rising.", "It is not true that after the deploy, errors were rising."},
+      {"Every retry of the same payment is stored.",
+       "It is not true that every retry of the same payment is stored."}};
   for (const auto& [sentence, negated] : cases) {
     CHECK(bot::NegateSentence(sentence) == negated);
   }
@@ -39,8 +42,19 @@ TEST_CASE("MakeAttacks builds every kind from the question's own rubric and text
         "It is not true that keep one key per payment. It is not true that retries reuse it safely.");
 }
 
-// The defences that hold today, per attack kind, so a regression fails the suite while the
-// whole bar below is still open.
+TEST_CASE("Attacks list a concept's terms, not its description, and keep the model's lines") {
+  rubric::Question q;
+  q.model_answer = "Keep one key per payment\n- Retries reuse it safely\n\nLog each retry.";
+  q.rubric.concepts = {
+      {"same-token", "Concurrent requests refresh with the same refresh token", {"fix"}, 3, {"x"}},
+      {"window", "Short grace window (a few seconds): then reject", {"fix"}, 2, {"y"}}};
+  const auto attacks = bot::MakeAttacks(q);
+  CHECK(attacks[0].answer == "Concurrent requests refresh same refresh, Short grace window.");
+  CHECK(attacks[7].answer ==
+        "It is not true that keep one key per payment\nIt is not true that retries reuse it "
+        "safely\nIt is not true that log each retry.");
+}
+
 TEST_CASE("Echoing the question back scores at most 3.0 on every seed question") {
   rubric::Status status;
   auto bank = rubric::LoadBank(SEED_BANK_DIR, &status);
@@ -58,16 +72,17 @@ TEST_CASE("Echoing the question back scores at most 3.0 on every seed question")
   }
 }
 
-// The issue's bar: no adversarial answer made from a seed rubric scores above 3.0. Known to fail
-// today (see docs/scoring.md, "Rubric self-test"): marked may_fail so it reports without breaking
-// the suite until the defences are in.
-TEST_CASE("attack --all over the seed bank: no adversarial answer scores above 3.0" *
-          doctest::may_fail()) {
-  std::istringstream in;
-  std::ostringstream out, err;
-  const int code = bot::RunCli({"interview-bot", "attack", "--all", "--content=" SEED_BANK_DIR},
-                               {in, out, err});
-  CHECK(err.str() == "");
-  CHECK(out.str().find("passed=0 ") != std::string::npos);
-  CHECK(code == 0);
+// No adversarial answer made from a seed rubric, hand-written or derived, scores above 3.0.
+TEST_CASE("attack --all over the seed bank: no adversarial answer scores above 3.0") {
+  for (const char* rubrics : {"--all", "--derived"}) {
+    CAPTURE(rubrics);
+    std::istringstream in;
+    std::ostringstream out, err;
+    std::vector<std::string> argv = {"interview-bot", "attack", "--all", "--content=" SEED_BANK_DIR};
+    if (std::string(rubrics) == "--derived") argv.push_back("--derived");
+    const int code = bot::RunCli(argv, {in, out, err});
+    CHECK(err.str() == "");
+    CHECK(out.str() == "attacks=120 passed=0 max=2.5 threshold=3.0\n");
+    CHECK(code == 0);
+  }
 }
