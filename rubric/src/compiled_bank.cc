@@ -68,7 +68,13 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     for (double total : step_total) {
       t.step_need.push_back(std::max(style.step_need_min, style.step_need_share * total));
     }
-    const double model_words = Words(Normalize(RepairUtf8(q.model_answer)).text).size();
+    const NormalizedText model = Normalize(RepairUtf8(q.model_answer));
+    const auto model_text = Words(model.text);
+    for (size_t i = 0; i < model_text.size(); ++i) {
+      t.model_words.insert(WordHash(model_text[i]));
+      if (i > 0) t.model_pairs.insert(PairHash(model_text[i - 1], model_text[i]));
+    }
+    const double model_words = model_text.size();
     t.salad_words_per_concept =
         std::min(Params::kSaladMinWordsPerConcept,
                  Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
@@ -92,6 +98,12 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
   }
   *status = Status();
   return cb;
+}
+
+size_t WordHash(std::string_view word) { return std::hash<std::string_view>()(word); }
+
+size_t PairHash(std::string_view first, std::string_view second) {
+  return WordHash(first) * 1000003u ^ WordHash(second);
 }
 
 }  // namespace rubric::internal

@@ -28,6 +28,9 @@ struct QuestionTables {
   std::vector<std::vector<int>> concept_steps;  // per concept: indices into question.steps
   std::vector<double> step_need;                // per step: credited weight that covers it fully
   std::unordered_set<std::string> vocabulary;   // content words of the question's own text
+  // Hashes of the model answer's words and of its adjacent word pairs: an answer made nearly only
+  // of its words but almost none of its pairs is the reference answer scrambled.
+  std::unordered_set<size_t> model_words, model_pairs;
   // An answer naming concepts more densely than this is a keyword salad. Never stricter than the
   // model answer itself is: a derived rubric's concepts are single words, far denser than the
   // hand-written ones.
@@ -42,6 +45,9 @@ struct CompiledBank {
 
   static std::unique_ptr<CompiledBank> Build(const Bank& bank, Status* status);
 };
+
+size_t WordHash(std::string_view word);
+size_t PairHash(std::string_view first, std::string_view second);
 
 struct StyleParams;
 // The parameters of the bank's answer style.

@@ -23,6 +23,25 @@ struct FlagHit {
   std::string quote;
 };
 
+// The model answer's words in an order of the answer's own: nearly every word is the model
+// answer's, nearly no adjacent pair is.
+bool ScramblesModelAnswer(const QuestionTables& t, const Analysis& answer) {
+  if (answer.words < Params::kScrambledMinWords || t.model_pairs.empty()) return false;
+  int words = 0, known = 0, pairs = 0, known_pairs = 0;
+  for (size_t si = 0; si < answer.sentences.size(); ++si) {
+    const auto w = Words(answer.SentenceText(si));
+    for (size_t i = 0; i < w.size(); ++i) {
+      ++words;
+      known += t.model_words.count(WordHash(w[i])) > 0;
+      if (i == 0) continue;
+      ++pairs;
+      known_pairs += t.model_pairs.count(PairHash(w[i - 1], w[i])) > 0;
+    }
+  }
+  return known >= Params::kScrambledModelWordShare * words &&
+         known_pairs < Params::kScrambledModelPairShare * pairs;
+}
+
 bool EchoesQuestion(const QuestionTables& t, std::string_view sentence) {
   int content = 0, shared = 0;
   for (auto w : Words(sentence)) {
@@ -254,6 +273,25 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                "Terms are listed without saying how they apply to this scenario; a concept earns "
                "credit only where a sentence uses it.",
                "", Params::kSaladCap);
+    }
+    if (style.scrambled_reference && ScramblesModelAnswer(tables, answer)) {
+      add_flag("keyword-salad",
+               "The answer strings the reference answer's words together in no order that says "
+               "anything.",
+               "", Params::kSaladCap);
+    }
+    int statements = 0, denials = 0;
+    for (size_t si = 0; si < answer.sentences.size(); ++si) {
+      if (!answer.Says(si, style.fragments_count)) continue;
+      ++statements;
+      denials += OpensWithNegation(answer.SentenceText(si));
+    }
+    if (denials >= Params::kDenialMinSentences && denials >= Params::kDenialShare * statements) {
+      add_flag("denial",
+               std::to_string(denials) + " of the answer's " + std::to_string(statements) +
+                   " statements open with a negation: an answer that denies what it mentions "
+                   "earns no credit for it.",
+               "", Params::kDenialCap);
     }
     // Another question can only fit far better when this one's topic coverage is low, so the
     // bank-wide match runs only then.

@@ -1,5 +1,6 @@
 #include "negation.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_set>
 
@@ -180,6 +181,18 @@ bool HeadNegates(std::string_view sentence, size_t begin) {
   return false;
 }
 
+bool OpensWithNegation(std::string_view sentence) {
+  const auto words = Words(sentence.substr(0, std::min<size_t>(sentence.size(), 80)));
+  for (size_t i = 0; i < words.size() && i < kHeadWords; ++i) {
+    const std::string_view w = words[i];
+    if (ConditionWords().count(w)) return false;
+    const bool cue = w == "not" || w == "no" || w == "never" || w == "nor" || w == "neither" ||
+                     w == "cannot" || (w.size() > 3 && w.substr(w.size() - 3) == "n't");
+    if (cue) return IsNegatingNot(words, i);
+  }
+  return false;
+}
+
 bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
   const size_t clause_begin = ClauseBegin(sentence, begin);
   const auto before_all = Words(sentence.substr(clause_begin, begin - clause_begin));
@@ -200,7 +213,7 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
     }
   }
   const bool dismissed = DismissedAfter(sentence.substr(end, DismissalEnd(sentence, end) - end));
-  if (cues == 0 && !dismissed && !conditional && clause_begin > 0 && HeadNegates(sentence, begin)) {
+  if (cues == 0 && !dismissed && !conditional && HeadNegates(sentence, begin)) {
     return true;
   }
   return (cues % 2 == 1) != dismissed;

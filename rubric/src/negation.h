@@ -18,6 +18,11 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end);
 // it needs IsNegated. One pass; cheap.
 bool MayNegate(std::string_view sentence);
 
+// True when `sentence` (normalised) denies its claim from the start: "not", "no", "never" or a
+// "n't" among its first words, outside a conditional ("It is not true that ...", "We don't need
+// ..."). An answer made mostly of such sentences is a denial, whatever it mentions.
+bool OpensWithNegation(std::string_view sentence);
+
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_NEGATION_H_

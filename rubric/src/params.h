@@ -45,6 +45,19 @@ struct Params {
   static constexpr double kOffTopicCap = 1.0;
   static constexpr double kOffTopicMinOther = 0.2;
   static constexpr double kOffTopicRatio = 0.5;
+  // Denial: capped at kDenialCap when at least kDenialMinSentences statements, and kDenialShare
+  // of all, open with a negation. Real answers, strong or weak, stay under a quarter (measured
+  // on the calibration and probe answers: at most 0.5 in answers of two sentences).
+  static constexpr double kDenialCap = 2.0;
+  static constexpr int kDenialMinSentences = 5;
+  static constexpr double kDenialShare = 0.6;
+  // Scrambled reference: capped at kSaladCap when, in an answer of at least
+  // kScrambledMinWords, kScrambledModelWordShare of the words are the model answer's but under
+  // kScrambledModelPairShare of adjacent pairs are. Measured: shuffled model answers 0.91-1.00
+  // and 0.01-0.09; the calibration and probe answers at most 0.77 of their words.
+  static constexpr int kScrambledMinWords = 40;
+  static constexpr double kScrambledModelWordShare = 0.85;
+  static constexpr double kScrambledModelPairShare = 0.25;
   // A sentence echoes the question when this share of its content words (at least
   // kEchoMinWords of them) appear in the question's own text.
   static constexpr double kEchoShare = 0.85;
@@ -67,14 +80,18 @@ struct StyleParams {
   bool off_topic;
   // A short answer may be a phrase ("log n", "the leaves") and still be right.
   bool fragments_count;
+  // Whether an answer reusing the model answer's words out of order is caught. A short answer to
+  // a one-sentence reference rightly reuses most of its words, in an order of its own.
+  bool scrambled_reference;
 };
 
 constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNeedMin,
                                          Params::kAttempt,       Params::kAttemptWords,
                                          Params::kCoverageWeight, Params::kCoverageExponent,
-                                         Params::kFullLengthWords, Params::kTooShortWords, true, false};
+                                         Params::kFullLengthWords, Params::kTooShortWords, true, false,
+                                         true};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
-constexpr StyleParams kShortStyle = {0.6, 1.0, 1.0, 10, 1.0, 1.0, 1.0, 0, false, true};
+constexpr StyleParams kShortStyle = {0.6, 1.0, 1.0, 10, 1.0, 1.0, 1.0, 0, false, true, false};
 
 }  // namespace rubric::internal
 

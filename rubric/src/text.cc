@@ -81,6 +81,13 @@ bool StartsListItem(std::string_view s, size_t i) {
   return k > i && k + 1 < s.size() && (s[k] == '.' || s[k] == ')') && s[k + 1] == ' ';
 }
 
+// A line that opens with a capital (other than "I") starts a new statement: notes and outlines
+// put one per line without punctuation, while soft-wrapped prose continues in lower case.
+bool StartsCapitalisedLine(std::string_view s, size_t i) {
+  if (i >= s.size() || s[i] < 'A' || s[i] > 'Z') return false;
+  return !(s[i] == 'I' && (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '\''));
+}
+
 const std::unordered_set<std::string_view>& StopWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
       "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
@@ -195,7 +202,8 @@ NormalizedText Normalize(std::string_view s) {
     const char last = out.text.back();
     const bool hard = newlines >= 2 ||
                       (newlines == 1 && (last == '.' || last == '!' || last == '?' ||
-                                         last == ':' || last == ';' || StartsListItem(mapped, i)));
+                                         last == ':' || last == ';' || StartsListItem(mapped, i) ||
+                                         StartsCapitalisedLine(s, mapped_origin[i])));
     out.text.push_back(hard ? '\n' : ' ');
     out.origin.push_back(mapped_origin[run_begin]);
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 using rubric::internal::IsNegated;
+using rubric::internal::OpensWithNegation;
 
 // Each case marks the mention with [brackets]; the brackets are removed before the check.
 TEST_CASE("IsNegated decides whether a mention is dismissed") {
@@ -43,6 +44,9 @@ TEST_CASE("IsNegated decides whether a mention is dismissed") {
       {"i don't think setting up [apollo tracing] is worth it", true},
       {"feature-parity gaps against ten years of undocumented [edge cases]", false},
       {"add an [idempotency key], and the lock is overkill", false},
+      {"it is not true that [most requests] fail", true},
+      {"it is not true that individual resolvers might be making [100+ queries]", true},
+      {"it is not true that we page, so the [dashboard] stays", false},
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
@@ -54,5 +58,23 @@ TEST_CASE("IsNegated decides whether a mention is dismissed") {
                              c.sentence.substr(open + 1, close - open - 1) +
                              c.sentence.substr(close + 1);
     CHECK(IsNegated(text, open, close - 1) == c.negated);
+  }
+}
+
+TEST_CASE("OpensWithNegation: a sentence that denies its claim from its first words") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"it is not true that the key is stored", true},
+      {"we don't store the key", true},
+      {"no reconciliation job runs", true},
+      {"never refund by hand", true},
+      {"the key is stored with a unique constraint", false},
+      {"not only the key but also the ledger", false},
+      {"if we don't store the key, retries charge twice", false},
+      {"store the key, and the retry never charges twice", false},
+      {"", false},
+  };
+  for (const auto& [sentence, opens] : cases) {
+    CAPTURE(sentence);
+    CHECK(OpensWithNegation(sentence) == opens);
   }
 }

@@ -95,6 +95,63 @@ TEST_CASE("Defences: each kind of weak answer is held down and flagged") {
   }
 }
 
+TEST_CASE("An answer that denies most of what it says is capped as a denial") {
+  struct Case {
+    std::string name, answer;
+    bool denial;
+  };
+  const std::vector<Case> cases = {
+      {"every sentence denied",
+       "It is not true that every payment attempt needs an idempotency key. We don't store the key "
+       "with a unique constraint on the server. No reconciliation job compares our ledger with the "
+       "provider's records at night. Never refund a duplicate charge that the job finds. It is not "
+       "true that a load test replays provider timeouts at ten times the traffic. We don't need a "
+       "dashboard that alerts when duplicate charges exceed zero per day.",
+       true},
+      {"two denials among six statements",
+       "Every payment attempt gets an idempotency key that the client sends again on each retry. "
+       "We don't generate a new key per retry, because that would charge twice. The server stores "
+       "the key under a unique constraint and returns the first result. A nightly reconciliation "
+       "job compares our ledger with the provider's records and refunds duplicates. Never skip the "
+       "load test: it replays provider timeouts at ten times normal traffic. A dashboard alerts "
+       "when duplicate charges exceed zero per day.",
+       false},
+  };
+  Fixture f;
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const rubric::Result r = f.Score("payment-retries", c.answer);
+    CHECK(HasFlag(r, "denial") == c.denial);
+    if (c.denial) CHECK(r.score <= 2.0);
+    if (!c.denial) CHECK(r.score > 5.0);
+  }
+}
+
+TEST_CASE("The model answer's words reversed are a salad; the model answer itself is not") {
+  Fixture f;
+  const std::string& model = f.bank.Find("payment-retries")->model_answer;
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : model + " ") {
+    if (c == ' ') {
+      if (!w.empty()) words.push_back(w);
+      w.clear();
+    } else if (c != '.' && c != ',') {
+      w += c;
+    }
+  }
+  std::string reversed;
+  for (size_t i = words.size(); i-- > 0;) {
+    reversed += words[i] + ((words.size() - i) % 12 == 0 ? ". " : " ");
+  }
+  const rubric::Result scrambled = f.Score("payment-retries", reversed + ".");
+  CHECK(HasFlag(scrambled, "keyword-salad"));
+  CHECK(scrambled.score <= 2.5);
+  const rubric::Result original = f.Score("payment-retries", model);
+  CHECK_FALSE(HasFlag(original, "keyword-salad"));
+  CHECK(original.score > 5.0);
+}
+
 TEST_CASE("The off-topic flag names the question the answer fits") {
   Fixture f;
   const rubric::Result r = f.Score(

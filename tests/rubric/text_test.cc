@@ -50,6 +50,8 @@ TEST_CASE("Normalize lowercases and unifies quotes, dashes and spaces") {
       {"zero\xE2\x80\x8Bwidth", "zerowidth"},
       {"First line.\nSecond line", "first line.\nsecond line"},
       {"wrapped\nline continues", "wrapped line continues"},
+      {"note one\nNote two", "note one\nnote two"},
+      {"wrapped at\nI think", "wrapped at i think"},
       {"intro\n- item one\n- item two", "intro\n- item one\n- item two"},
       {"para one\n\npara two", "para one\npara two"},
   };
