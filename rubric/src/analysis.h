@@ -24,11 +24,11 @@ struct Analysis {
                                               sentences[i].end - sentences[i].begin);
   }
   // True when sentence i can earn credit: a statement, not a list, fragment or question.
-  // A fragment says something only as a whole short answer ("log n" to "what is the cost of a
-  // binary search?"), when `fragments_count`.
-  bool Says(size_t i, bool fragments_count = false) const {
+  // In a short answer (`short_answer`), a fragment ("log n" to "what is the cost of a binary
+  // search?") and a hedged statement ("in the main function?") say something too.
+  bool Says(size_t i, bool short_answer = false) const {
     const Sentence& s = sentences[i];
-    return !s.list_like && (!s.fragment || fragments_count) && !s.question;
+    return !s.list_like && ((!s.fragment && !s.question) || short_answer);
   }
   // The original words for the normalised range [begin, end) of sentence i, widened to whole words.
   void Quote(size_t sentence, size_t begin, size_t end, size_t* out_begin, size_t* out_end) const;

@@ -23,6 +23,7 @@ constexpr size_t kMaxConcepts = 40;
 constexpr double kGeneralImportance = 0.3;
 constexpr size_t kMaxDerivedSteps = 6;
 constexpr size_t kStepNameWords = 8;
+constexpr long kFullSentencesForHeadings = 3;
 
 struct Term {
   std::string surface;
@@ -110,8 +111,13 @@ Sentences SplitModelAnswer(const std::string& answer) {
   const std::string repaired = internal::RepairUtf8(answer);
   const auto norm = internal::Normalize(repaired);
   Sentences out;
-  for (const auto& s : internal::SplitSentences(norm.text)) {
-    if (s.fragment) continue;
+  const auto sentences = internal::SplitSentences(norm.text);
+  // A fragment in a long model answer is a heading ("Step 1:"); in a short one ("File scope.",
+  // "Through iteration.") it is the answer.
+  const auto full = std::count_if(sentences.begin(), sentences.end(),
+                                  [](const internal::Sentence& s) { return !s.fragment; });
+  for (const auto& s : sentences) {
+    if (s.fragment && full >= kFullSentencesForHeadings) continue;
     out.normalized.push_back(norm.text.substr(s.begin, s.end - s.begin));
     const size_t b = norm.origin[s.begin], e = norm.origin[s.end];
     out.original.push_back(repaired.substr(b, e - b));

@@ -10,16 +10,17 @@ namespace {
 // Longest first, so "ations" is tried before "s". A stem keeps at least three letters, and a
 // suffix is only removed when what remains still contains a vowel (so "less" is not "l").
 constexpr const char* kSuffixes[] = {
-    "izations", "ization", "isation", "ations", "ation", "ements", "ement", "ments", "ment",
-    "ities",    "ively",   "ings",    "ness",   "ions",  "ably",  "able",  "ibly",  "ible",
-    "ing",      "ion",     "ity",     "ive",    "ers",   "ies",   "ied",   "ed",    "er",
-    "es",       "ly",      "s",       "y",      "e"};
+    "izations", "ization", "isation", "atively", "ations", "ators", "ation", "ative", "ating",
+    "ements",   "ement",   "ments",   "ment",    "ities",  "ively", "ator",  "ated",  "ates",
+    "ings",     "ness",    "ions",    "ably",    "able",   "ibly",  "ible",  "ing",   "ion",
+    "ity",      "ive",     "ate",     "ers",     "ies",    "ied",   "ed",    "er",    "es",
+    "ly",       "s",       "y",       "e"};
 
 // Every ending a stem may take back; the union over the suffixes above plus the bare stem.
 constexpr const char* kEndings =
     "s|e|es|ed|d|ing|ings|er|ers|or|ors|ion|ions|ation|ations|ement|ements|ment|ments|al|ally|ly|"
     "ity|ities|y|ies|ied|ize|izes|ized|izing|ization|izations|ise|ised|isation|able|ably|ible|"
-    "ive|ively|ness|ic|ical";
+    "ive|ively|ness|ic|ical|ate|ates|ated|ating|ative|atively|ator|ators";
 
 bool HasVowel(std::string_view s) {
   return s.find_first_of("aeiouy") != std::string_view::npos;
@@ -43,8 +44,9 @@ std::string Stem(std::string_view word) {
   if (!IsAlpha(word) || word.size() <= 3) return std::string(word);
   for (const char* suffix : kSuffixes) {
     const std::string_view s(suffix);
-    // A long suffix needs a longer stem: "elements" is not "ele" + "ments".
-    const size_t min_stem = s.size() >= 4 ? 4 : 3;
+    // A long suffix needs a longer stem: "elements" is not "ele" + "ments". The "-ate" family
+    // always does, so "update", "updated" and "updating" share one stem.
+    const size_t min_stem = s.size() >= 4 || s.substr(0, 2) == "at" ? 4 : 3;
     if (word.size() < s.size() + min_stem || word.substr(word.size() - s.size()) != s) continue;
     const std::string_view rest = word.substr(0, word.size() - s.size());
     // "ss" and "us" endings are not plurals ("class", "status"); a double letter before

@@ -131,3 +131,15 @@ TEST_CASE("A question with a model answer and no rubric, framework or tests load
             {"01-queue.json", "model_answer", "must not be empty"},
             {"01-queue.json", "rubric", "required when there is no model_answer to derive it from"}});
 }
+
+TEST_CASE("A model answer of one short phrase is the answer, not a heading to skip") {
+  rubric::Bank bank;
+  bank.questions = {
+      Make(1, "recursion", "How else can a recursive problem be solved?", "Through iteration."),
+      Make(2, "scope", "What is the scope of global variables?", "File scope.")};
+  rubric::DeriveRubrics(&bank);
+  const rubric::Concept* iteration = Find(bank.questions[0], "iteration");
+  REQUIRE(iteration != nullptr);
+  CHECK(RE2::PartialMatch("use an iterative loop", iteration->patterns[0]));
+  CHECK(Find(bank.questions[1], "file") != nullptr);
+}

@@ -15,7 +15,10 @@ TEST_CASE("Stem removes one suffix and keeps a real stem") {
       {"mapping", "map"},    {"stopped", "stop"},     {"elements", "element"},
       {"class", "class"},    {"status", "status"},    {"insertion", "insert"},
       {"recursively", "recurs"}, {"key", "key"},      {"o(n)", "o(n)"},
-      {"analysis", "analysis"},  {"called", "call"},  {"indexes", "index"}};
+      {"analysis", "analysis"},  {"called", "call"},  {"indexes", "index"},
+      {"iterate", "iter"},   {"iteration", "iter"},   {"iterative", "iter"},
+      {"iterating", "iter"}, {"updated", "updat"},    {"update", "updat"},
+      {"updating", "updat"}, {"state", "stat"},       {"creation", "creat"}};
   for (const auto& c : cases) {
     // Named references, not a structured binding: clang (C++17) cannot capture those in CAPTURE.
     const std::string& word = c.first;
@@ -36,7 +39,9 @@ TEST_CASE("VariantPattern matches the inflections of a word and not other words"
       {"sort", "a resort town", false},       {"insert", "an insertion", true},
       {"element", "the elements", true},      {"element", "the elegant fix", false},
       {"linked list", "linked  lists", true}, {"linked list", "linked to lists", false},
-      {"key", "keys", false},                 {"key", "monkey", false}};
+      {"key", "keys", false},                 {"key", "monkey", false},
+      {"iteration", "an iterative loop", true}, {"iteration", "we iterate", true},
+      {"iteration", "the iterator", true}};
   for (const auto& c : cases) {
     CAPTURE(c.word);
     CAPTURE(c.text);
