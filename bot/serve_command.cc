@@ -1,4 +1,6 @@
 // serve (the default command) and healthcheck.
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -9,6 +11,7 @@
 #include "cli.h"
 #include "http_server.h"
 #include "listen_backlog.h"
+#include "memory_trim.h"
 #include "slack_service.h"
 #include "sqlite_store.h"
 
@@ -69,6 +72,9 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  // Two arenas per core serve the cores' worth of threads that run at once; glibc's default of
+  // eight per core lets RSS creep up over hours (docs/reliability.md, soak).
+  LimitMallocArenas(2 * static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 
   auto bank = LoadBankOrReport(content, io);
   if (!bank) {
@@ -133,6 +139,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
          << "Open http://" << (bind == "0.0.0.0" ? "localhost" : bind) << ":" << bound << "/\n"
          << std::flush;
 
+  MemoryTrimmer trimmer(std::chrono::seconds(30));
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);
