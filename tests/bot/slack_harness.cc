@@ -18,6 +18,15 @@ std::string TempDbPath() {
   return (dir / ("db" + std::to_string(n++) + ".sqlite")).string();
 }
 
+SlackConfig ConfiguredFor(const FakeSlackServer& fake) {
+  SlackConfig c;
+  c.signing_secret = kTestSigningSecret;
+  c.bot_token = "xoxb-test";
+  c.api_base_url = fake.base_url() + "/api";
+  c.public_base_url = "https://bot.example";
+  return c;
+}
+
 SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config)
     : limiter_(clock_, 0, 1), config_(std::move(config)) {
   rubric::Status status;

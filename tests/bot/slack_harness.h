@@ -28,6 +28,10 @@ constexpr char kTestSigningSecret[] = "test-signing-secret";
 // A fresh SQLite file path in a per-process temporary directory.
 std::string TempDbPath();
 
+// Slack configured against `fake`: the test signing secret, a bot token, the fake's API and
+// https://bot.example as the public base URL.
+SlackConfig ConfiguredFor(const FakeSlackServer& fake);
+
 class SlackHarness {
  public:
   // `config.api_base_url` is usually fake.base_url() + "/api".

@@ -9,15 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-SlackConfig Configured(const FakeSlackServer& fake) {
-  SlackConfig c;
-  c.signing_secret = kTestSigningSecret;
-  c.bot_token = "xoxb-test";
-  c.api_base_url = fake.base_url() + "/api";
-  c.public_base_url = "https://bot.example";
-  return c;
-}
-
 json Event(const std::string& event_id, const std::string& user, const std::string& text) {
   return {{"type", "event_callback"},
           {"team_id", "T1"},
@@ -47,7 +38,7 @@ TEST_CASE("without Slack settings every Slack route answers 503 and the rest wor
 
 TEST_CASE("unverified requests get 401 and nothing is stored") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   const std::string body = Event("Ev1", "U1", "hello").dump();
   const std::string now = std::to_string(h.clock().NowMs() / 1000);
   const std::string stale = std::to_string(h.clock().NowMs() / 1000 - 301);
@@ -88,7 +79,7 @@ TEST_CASE("unverified requests get 401 and nothing is stored") {
 
 TEST_CASE("url_verification answers the challenge") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   auto res = h.PostEvent({{"type", "url_verification"}, {"challenge", "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}});
   REQUIRE(res);
   CHECK(res->status == 200);
@@ -97,7 +88,7 @@ TEST_CASE("url_verification answers the challenge") {
 
 TEST_CASE("an interaction payload over 8 KB is accepted and stored") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   const json payload = {{"type", "block_actions"},
                         {"trigger_id", "tr1"},
                         {"user", {{"id", "U1"}, {"team_id", "T1"}}},
@@ -117,7 +108,7 @@ TEST_CASE("a retried event is acknowledged and processed once, even across a res
   FakeSlackServer fake;
   const std::string path = TempDbPath();
   {
-    SlackHarness h(path, Configured(fake));
+    SlackHarness h(path, ConfiguredFor(fake));
     auto first = h.PostEvent(Event("EvA", "U1", "help"));
     REQUIRE(first);
     CHECK(first->status == 200);
@@ -127,7 +118,7 @@ TEST_CASE("a retried event is acknowledged and processed once, even across a res
     CHECK(retry->status == 200);
     h.Drain();
   }
-  SlackHarness restarted(path, Configured(fake));
+  SlackHarness restarted(path, ConfiguredFor(fake));
   auto again = restarted.PostEvent(Event("EvA", "U1", "help"));
   REQUIRE(again);
   CHECK(again->status == 200);
@@ -137,7 +128,7 @@ TEST_CASE("a retried event is acknowledged and processed once, even across a res
 
 TEST_CASE("the bot ignores its own messages and other bots'") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   json from_bot_id = Event("Ev2", "U9", "help");
   from_bot_id["event"]["bot_id"] = "B9";
   json edited = Event("Ev3", "U1", "help");
@@ -155,7 +146,7 @@ TEST_CASE("the bot ignores its own messages and other bots'") {
 
 TEST_CASE("malformed bodies that pass the signature get a 400 JSON error") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   auto res = h.PostSigned("/slack/interactions", "payload=%7Bnot-json", "application/x-www-form-urlencoded");
   REQUIRE(res);
   CHECK(res->status == 400);

@@ -8,18 +8,10 @@ namespace {
 
 using nlohmann::json;
 
-SlackConfig Configured(const FakeSlackServer& fake) {
-  SlackConfig c;
-  c.signing_secret = kTestSigningSecret;
-  c.bot_token = "xoxb-test";
-  c.api_base_url = fake.base_url() + "/api";
-  return c;
-}
-
 TEST_CASE("until auth.test succeeds the worker processes nothing, then everything in order") {
   FakeSlackServer fake;
   fake.Script("/api/auth.test", {{200, R"({"ok":false,"error":"invalid_auth"})", ""}});
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   for (const char* id : {"Ev1", "Ev2"}) {
     auto res = h.PostEvent({{"type", "event_callback"}, {"team_id", "T1"}, {"event_id", id},
                             {"event", {{"type", "message"}, {"channel_type", "im"},
@@ -39,7 +31,7 @@ TEST_CASE("until auth.test succeeds the worker processes nothing, then everythin
 
 TEST_CASE("Start, Notify and Stop: the thread delivers without RunOnce and stops promptly") {
   FakeSlackServer fake;
-  SlackHarness h(TempDbPath(), Configured(fake));
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
   h.worker().Start();
   auto res = h.PostCommand("help", fake.base_url() + "/respond/1", "tr1");
   REQUIRE(res);
