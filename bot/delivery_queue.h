@@ -53,6 +53,9 @@ class DeliveryQueue {
                                 bool give_up) = 0;
   // Earliest next_attempt_ms of an undelivered item, or -1 when none.
   virtual int64_t NextDueMs() = 0;
+  // Forgets processed inbox rows received before `before_ms` and delivered outbox items last due
+  // before it. Unprocessed, undelivered and dead items stay.
+  virtual MaybeError Prune(int64_t before_ms) = 0;
 };
 
 }  // namespace bot

@@ -5,8 +5,23 @@
 #include <iostream>
 
 namespace bot {
+namespace {
+
+// Slack stops retrying a delivery within about an hour; a day of processed keys is ample for
+// de-duplication, and sent posts are kept as long for inspection.
+constexpr int64_t kKeepDoneMs = 24 * 3600 * 1000;
+constexpr int64_t kPruneEveryMs = 3600 * 1000;
+
+}  // namespace
 
 int SlackWorker::RunOnce() {
+  const int64_t now = clock_.NowMs();
+  if (last_prune_ms_ < 0 || now - last_prune_ms_ >= kPruneEveryMs) {
+    if (auto e = queue_.Prune(now - kKeepDoneMs)) {
+      std::cerr << "interview-bot: pruning the Slack inbox and outbox failed: " << e->message << "\n";
+    }
+    last_prune_ms_ = now;
+  }
   int handled = 0;
   if (conversation_ && slack_ && !identity_known_) {
     const SlackResult r = slack_->Call("auth.test", nlohmann::json::object());

@@ -39,6 +39,7 @@ class SlackWorker {
   OutboxSender& sender_;
   const Clock& clock_;
   bool identity_known_ = false;
+  int64_t last_prune_ms_ = -1;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false, woken_ = false;

@@ -140,4 +140,19 @@ int64_t SqliteDeliveryQueue::NextDueMs() {
   }
 }
 
+MaybeError SqliteDeliveryQueue::Prune(int64_t before_ms) {
+  try {
+    auto db = store_.Acquire();
+    SQLite::Statement inbox(*db, "DELETE FROM inbox WHERE done = 1 AND received_ms < ?");
+    inbox.bind(1, static_cast<int64_t>(before_ms));
+    inbox.exec();
+    SQLite::Statement outbox(*db, "DELETE FROM outbox WHERE status = 'sent' AND next_attempt_ms < ?");
+    outbox.bind(1, static_cast<int64_t>(before_ms));
+    outbox.exec();
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return StorageError(e.what());
+  }
+}
+
 }  // namespace bot

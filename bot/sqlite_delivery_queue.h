@@ -21,6 +21,7 @@ class SqliteDeliveryQueue : public DeliveryQueue {
   MaybeError MarkFailed(int64_t id, int64_t next_attempt_ms, const std::string& error,
                         bool give_up) override;
   int64_t NextDueMs() override;
+  MaybeError Prune(int64_t before_ms) override;
 
  private:
   SqliteStore& store_;

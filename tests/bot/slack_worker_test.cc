@@ -40,5 +40,23 @@ TEST_CASE("Start, Notify and Stop: the thread delivers without RunOnce and stops
   h.worker().Stop();
 }
 
+TEST_CASE("the worker forgets processed deliveries after a day, so the inbox does not grow forever") {
+  FakeSlackServer fake;
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
+  REQUIRE(h.PostCommand("help", fake.base_url() + "/respond/1", "tr1"));
+  h.Drain();
+  auto retry = h.PostCommand("help", fake.base_url() + "/respond/1", "tr1");
+  REQUIRE(retry);
+  h.Drain();
+  CHECK(fake.Requests("/respond/1").size() == 1);  // a retry within the day is recognised
+
+  h.clock().Advance(25LL * 3600 * 1000);
+  h.Drain();  // the hourly prune runs
+  bool duplicate = true;
+  CHECK(h.queue().AddInbound({0, "command:tr1:U1", "command", "{}"}, h.clock().NowMs(),
+                             &duplicate) == std::nullopt);
+  CHECK_FALSE(duplicate);
+}
+
 }  // namespace
 }  // namespace bot

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "slack_harness.h"
 #include "sqlite_delivery_queue.h"
 
@@ -59,6 +61,45 @@ TEST_CASE("outbox items survive a restart with their attempts and errors") {
   CHECK(queue.MarkFailed(due[0].id, 6000, "HTTP 400", true) == std::nullopt);
   CHECK(queue.DueOutbound(1LL << 50, 10).empty());
   CHECK(queue.NextDueMs() == -1);
+}
+
+int Count(const std::string& path, const std::string& sql) {
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  return db.execAndGet(sql).getInt();
+}
+
+TEST_CASE("Prune forgets old processed and delivered items, never pending or dead ones") {
+  const std::string path = TempDbPath();
+  auto store = Open(path);
+  SqliteDeliveryQueue queue(*store);
+  bool duplicate = false;
+  for (const auto& [key, received] : std::vector<std::pair<std::string, int64_t>>{
+           {"event:old-done", 100}, {"event:old-pending", 100}, {"event:new-done", 900}}) {
+    REQUIRE(queue.AddInbound({0, key, "event", "{}"}, received, &duplicate) == std::nullopt);
+  }
+  for (const auto& item : queue.PendingInbound(10)) {
+    if (item.dedupe_key != "event:old-pending") REQUIRE(queue.FinishInbound(item.id) == std::nullopt);
+  }
+  for (const int64_t due : {100, 100, 100, 900}) {
+    REQUIRE(queue.Enqueue({0, "webhook", "http://r/x", "{}", 0, due, ""}) == std::nullopt);
+  }
+  auto due = queue.DueOutbound(1000, 10);
+  REQUIRE(due.size() == 4);
+  REQUIRE(queue.MarkSent(due[0].id) == std::nullopt);                        // old, sent
+  REQUIRE(queue.MarkFailed(due[1].id, 100, "HTTP 400", true) == std::nullopt);  // old, dead
+  REQUIRE(queue.MarkSent(due[3].id) == std::nullopt);                        // new, sent
+
+  CHECK(queue.Prune(500) == std::nullopt);
+
+  CHECK(queue.AddInbound({0, "event:old-done", "event", "{}"}, 1000, &duplicate) == std::nullopt);
+  CHECK_FALSE(duplicate);  // forgotten: Slack stopped retrying it long ago
+  CHECK(queue.AddInbound({0, "event:new-done", "event", "{}"}, 1000, &duplicate) == std::nullopt);
+  CHECK(duplicate);
+  CHECK(queue.AddInbound({0, "event:old-pending", "event", "{}"}, 1000, &duplicate) == std::nullopt);
+  CHECK(duplicate);
+  CHECK(Count(path, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 1);
+  CHECK(Count(path, "SELECT COUNT(*) FROM outbox WHERE status = 'dead'") == 1);
+  CHECK(Count(path, "SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 1);
 }
 
 }  // namespace
