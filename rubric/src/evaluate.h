@@ -14,10 +14,6 @@ namespace rubric::internal {
 Result Evaluate(const CompiledBank& bank, int question, const Analysis& answer,
                 const Analysis* follow_up, double follow_up_rate);
 
-// Topic coverage (0..1) of the answer for every question of the bank: step coverage from sentences
-// that say something, without the negation or echo checks. Used to spot off-topic answers.
-std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer);
-
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_EVALUATE_H_

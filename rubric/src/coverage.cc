@@ -1,0 +1,54 @@
+#include "coverage.h"
+
+#include <algorithm>
+
+namespace rubric::internal {
+
+std::vector<double> StepCoverage(const CompiledBank& cb, int qi, const std::vector<double>& credit) {
+  const Question& q = cb.bank->questions[qi];
+  const QuestionTables& t = *cb.tables[qi];
+  std::vector<double> got(q.steps.size(), 0.0);
+  for (size_t ci = 0; ci < credit.size(); ++ci) {
+    for (int si : t.concept_steps[ci]) got[si] += credit[ci] * q.rubric.concepts[ci].weight;
+  }
+  for (size_t si = 0; si < got.size(); ++si) got[si] = std::min(1.0, got[si] / t.step_need[si]);
+  return got;
+}
+
+double Mean(const std::vector<double>& v) {
+  double s = 0;
+  for (double x : v) s += x;
+  return v.empty() ? 0 : s / v.size();
+}
+
+std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
+                                  const std::vector<std::vector<int>>& hits,
+                                  const std::vector<PatternOwner>& owners, int only) {
+  const size_t n = cb.bank->questions.size();
+  std::vector<std::vector<double>> credit(n);
+  std::vector<bool> touched(n, false);
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (!a.Says(si)) continue;
+    for (int p : hits[si]) {
+      const PatternOwner& o = owners[p];
+      if (o.kind != PatternOwner::kConcept || (only >= 0 && o.question != only)) continue;
+      if (credit[o.question].empty()) {
+        credit[o.question].assign(cb.bank->questions[o.question].rubric.concepts.size(), 0.0);
+      }
+      credit[o.question][o.item] = 1.0;
+      touched[o.question] = true;
+    }
+  }
+  std::vector<double> coverage(n, 0.0);
+  for (size_t qi = 0; qi < n; ++qi) {
+    if (touched[qi]) coverage[qi] = Mean(StepCoverage(cb, static_cast<int>(qi), credit[qi]));
+  }
+  return coverage;
+}
+
+
+std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
+  return TopicFromHits(cb, a, MatchSentences(a, cb.concepts), cb.concept_owners);
+}
+
+}  // namespace rubric::internal

@@ -1,0 +1,33 @@
+// Coverage: how far concept credit covers a question's framework steps, and how far an answer
+// covers the topic of every question of the bank (to spot answers that fit another question).
+// Pure functions; thread-safe.
+#ifndef RUBRIC_SRC_COVERAGE_H_
+#define RUBRIC_SRC_COVERAGE_H_
+
+#include <vector>
+
+#include "analysis.h"
+#include "compiled_bank.h"
+
+namespace rubric::internal {
+
+// Per step of question `question`: credited weight over the weight that covers it, at most 1.
+// `credit` is per concept, 0..1.
+std::vector<double> StepCoverage(const CompiledBank& bank, int question,
+                                 const std::vector<double>& credit);
+
+double Mean(const std::vector<double>& v);
+
+// Topic coverage per question from `hits` of a set whose owners are `owners`, counting sentences
+// that say something; only question `only` when it is not -1 (the others are then 0).
+std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answer,
+                                  const std::vector<std::vector<int>>& hits,
+                                  const std::vector<PatternOwner>& owners, int only = -1);
+
+// Topic coverage (0..1) of the answer for every question of the bank: step coverage from sentences
+// that say something, without the negation or echo checks.
+std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer);
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_COVERAGE_H_
