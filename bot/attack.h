@@ -21,8 +21,8 @@ struct Attack {
 
 std::vector<Attack> MakeAttacks(const rubric::Question& question);
 
-// "Is X true?" -> its negation, by "not" after the first auxiliary verb or "do not" before the
-// first verb-like word; exposed for tests.
+// A sentence's negation: "not" after an auxiliary among its first six words and before any comma
+// (the main verb's), else "It is not true that ..."; exposed for tests.
 std::string NegateSentence(const std::string& sentence);
 
 }  // namespace bot
