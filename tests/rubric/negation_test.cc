@@ -73,8 +73,10 @@ TEST_CASE("OpensWithNegation: a sentence that denies its claim from its first wo
       {"store the key, and the retry never charges twice", false},
       {"", false},
   };
-  for (const auto& [sentence, opens] : cases) {
+  for (const auto& c : cases) {
+    // Named references, not a structured binding: clang (C++17) cannot capture those in CAPTURE.
+    const std::string& sentence = c.first;
     CAPTURE(sentence);
-    CHECK(OpensWithNegation(sentence) == opens);
+    CHECK(OpensWithNegation(sentence) == c.second);
   }
 }
