@@ -31,6 +31,7 @@ class RecordingQueue : public bot::DeliveryQueue {
   bot::MaybeError MarkSent(int64_t) override { return std::nullopt; }
   bot::MaybeError MarkFailed(int64_t, int64_t, const std::string&, bool) override { return std::nullopt; }
   int64_t NextDueMs() override { return -1; }
+  bot::MaybeError Prune(int64_t) override { return std::nullopt; }
   bot::InboxItem last;
 };
 
