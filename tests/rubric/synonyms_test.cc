@@ -18,6 +18,11 @@ TEST_CASE("Synonyms come from the built-in groups and the bank's, by stem") {
       {"deleted", {"remove", "erase", "drop"}},
       {"idempotency key", {"dedup key"}},
       {"dedup key", {"idempotency key"}},
+      {"smallest", {"minimum", "min", "lowest", "least"}},
+      {"children", {"child"}},
+      {"leaves", {"leaf"}},
+      // A word in two groups gets both: "pointer" is an address and a link.
+      {"pointer", {"reference", "address", "link"}},
       {"giraffe", {}}};
   for (const auto& c : cases) {
     CAPTURE(c.word);
