@@ -3,6 +3,7 @@
 // every student answer and prints Pearson with score_avg and the RMSE after a linear fit, for
 // assignments 1-4 (the only tuning data), 5-12 and all. Last line: pearson=<assignments 5-12>.
 //   mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]
+// The dump has one line per answer: question, grade, score, flags, words, step coverages, answer.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -122,14 +123,17 @@ int main(int argc, char** argv) {
     rubric::Result r;
     scorer->Score(id, student, &r);
     a.score = r.score;
-    for (const std::string group : {std::string(a.assignment <= 4 ? "1-4" : "5-12"), std::string("all")}) {
+    for (const char* group : {a.assignment <= 4 ? "1-4" : "5-12", "all"}) {
       x[group].push_back(a.score);
       y[group].push_back(a.grade);
     }
     if (dump) {
       std::string flags;
       for (const auto& f : r.flags) flags += (flags.empty() ? "" : ",") + f;
-      dump << id << "\t" << a.grade << "\t" << a.score << "\t" << flags << "\t" << student << "\n";
+      std::string steps;
+      for (const auto& st : r.steps) steps += (steps.empty() ? "" : ",") + std::to_string(st.coverage);
+      dump << id << "\t" << a.grade << "\t" << a.score << "\t" << flags << "\t" << r.words << "\t"
+           << steps << "\t" << student << "\n";
     }
   }
   std::cout << "Mohler 2011: " << seen.size() << " questions, " << answers.size()

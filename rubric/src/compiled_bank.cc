@@ -1,8 +1,11 @@
 #include "compiled_bank.h"
 
 #include <algorithm>
+#include <map>
 
+#include "analysis.h"
 #include "depth.h"
+#include "negation.h"
 #include "params.h"
 #include "text.h"
 
@@ -11,6 +14,29 @@ namespace rubric::internal {
 const StyleParams& Style(const Bank& bank) {
   return bank.answer_style == AnswerStyle::kShort ? kShortStyle : kInterviewStyle;
 }
+
+namespace {
+
+// The concepts the model answer names only where it negates them ("constructors do not have a
+// return type"): an answer negating them agrees with it.
+void MarkNegatedInModel(const Question& q, QuestionTables* t) {
+  const Analysis model = Analyse(RepairUtf8(q.model_answer));
+  const auto hits = MatchSentences(model, t->patterns);
+  std::vector<bool> negated(q.rubric.concepts.size(), false), affirmed(negated);
+  for (size_t si = 0; si < model.sentences.size(); ++si) {
+    const std::string_view text = model.SentenceText(si);
+    for (int p : hits[si]) {
+      const PatternOwner& owner = t->owners[p];
+      size_t b = 0, e = 0;
+      if (owner.kind != PatternOwner::kConcept || !t->patterns.Find(p, text, &b, &e)) continue;
+      (MayNegate(text) && IsNegated(text, b, e) ? negated : affirmed)[owner.item] = true;
+    }
+  }
+  t->negated_in_model.resize(negated.size());
+  for (size_t ci = 0; ci < negated.size(); ++ci) t->negated_in_model[ci] = negated[ci] && !affirmed[ci];
+}
+
+}  // namespace
 
 std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
   auto cb = std::make_unique<CompiledBank>();
@@ -26,6 +52,12 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     }
     owners->push_back(owner);
   };
+  std::map<std::string, int> df;
+  if (Style(bank).overlap_weight > 0) {
+    std::vector<std::string> answers;
+    for (const auto& q : bank.questions) answers.push_back(q.model_answer);
+    df = DocumentFrequency(answers);
+  }
   for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
     const Question& q = bank.questions[qi];
     const int question = static_cast<int>(qi);
@@ -80,6 +112,10 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
                  Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
     std::string own_text = q.title + " " + q.question + " " + q.scenario;
     for (const auto& c : q.constraints) own_text += " " + c;
+    if (Style(bank).overlap_weight > 0) {
+      t.model_vocabulary = std::make_unique<ModelVocabulary>(
+          q.model_answer, own_text, df, static_cast<int>(bank.questions.size()));
+    }
     const NormalizedText norm = Normalize(RepairUtf8(own_text));
     for (auto w : Words(norm.text)) {
       if (!IsStopWord(w)) t.vocabulary.emplace(w);
@@ -95,6 +131,9 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
   if (!compiled) {
     *status = Status::Error(bank.directory, "", "the bank's patterns could not be compiled together");
     return nullptr;
+  }
+  for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
+    MarkNegatedInModel(bank.questions[qi], cb->tables[qi].get());
   }
   *status = Status();
   return cb;

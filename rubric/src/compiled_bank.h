@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pattern_set.h"
+#include "similarity.h"
 #include "rubric/bank.h"
 #include "rubric/status.h"
 
@@ -35,6 +36,11 @@ struct QuestionTables {
   // model answer itself is: a derived rubric's concepts are single words, far denser than the
   // hand-written ones.
   double salad_words_per_concept = 0;
+  // Per concept: whether the model answer itself names it only in a negation ("constructors do
+  // not have a return type"), so an answer negating it agrees with the model answer.
+  std::vector<bool> negated_in_model;
+  // Set when the bank's style blends word overlap with the model answer into the score.
+  std::unique_ptr<ModelVocabulary> model_vocabulary;
 };
 
 struct CompiledBank {

@@ -21,6 +21,12 @@ double Mean(const std::vector<double>& v) {
   return v.empty() ? 0 : s / v.size();
 }
 
+double Overall(const std::vector<double>& by_step, double best_step_share) {
+  if (by_step.empty()) return 0;
+  const double best = *std::max_element(by_step.begin(), by_step.end());
+  return (1 - best_step_share) * Mean(by_step) + best_step_share * best;
+}
+
 std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
                                   const std::vector<std::vector<int>>& hits,
                                   const std::vector<PatternOwner>& owners, int only) {

@@ -18,6 +18,10 @@ std::vector<double> StepCoverage(const CompiledBank& bank, int question,
 
 double Mean(const std::vector<double>& v);
 
+// One coverage from the per-step ones: their mean, moved `best_step_share` of the way to the
+// best-covered step's. 0 when there are no steps.
+double Overall(const std::vector<double>& by_step, double best_step_share);
+
 // Topic coverage per question from `hits` of a set whose owners are `owners`, counting sentences
 // that say something; only question `only` when it is not -1 (the others are then 0).
 std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answer,

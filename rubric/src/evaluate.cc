@@ -81,7 +81,8 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
       size_t b = 0, e = 0;
       if (!t.patterns.Find(p, text, &b, &e)) continue;
       if (may_negate < 0) may_negate = MayNegate(text);
-      const bool negated = may_negate && IsNegated(text, b, e);
+      const bool negated = may_negate && IsNegated(text, b, e) &&
+                           (red_flag || !t.negated_in_model[owner.item]);
       if (red_flag) {
         if (a.Says(si, fragments) && !negated) {
           flagged[owner.item] = true;
@@ -147,6 +148,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   r.follow_up = follow_up != nullptr;
   r.words = answer.words + (follow_up ? follow_up->words : 0);
 
+  const bool declined = answer.words == 0 || DeclinesToAnswer(answer.norm.text);
   std::vector<ConceptState> states(q.rubric.concepts.size());
   std::vector<FlagHit> flag_hits;
   const QuestionTables& tables = *cb.tables[qi];
@@ -165,7 +167,8 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
     credit.push_back(st.credit > 0 ? st.credit : st.listed ? Params::kListedRate : 0.0);
   }
   const std::vector<double> coverage_by_step = StepCoverage(cb, qi, credit);
-  const double coverage = Mean(coverage_by_step);
+  const StyleParams& style = Style(*cb.bank);
+  const double coverage = Overall(coverage_by_step, style.best_step_share);
 
   double depth_score = DepthScore(depth);
   if (follow_up) {
@@ -176,11 +179,13 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   }
   const double depth_gate = std::min(1.0, coverage / Params::kDepthNeedsCoverage);
   const double effective_words = answer.words + (follow_up ? follow_up_rate * follow_up->words : 0);
-  const StyleParams& style = Style(*cb.bank);
   const double length = LengthFactor(style, effective_words);
   const double attempt = style.attempt * std::min(1.0, effective_words / style.attempt_words);
-  double score = (attempt + Params::kSpan * (style.coverage_weight *
-                                                 std::pow(coverage, style.coverage_exponent) +
+  const double overlap =
+      tables.model_vocabulary ? tables.model_vocabulary->Overlap(answer, style.fragments_count) : 0;
+  const double content = (1 - style.overlap_weight) * std::pow(coverage, style.coverage_exponent) +
+                         style.overlap_weight * overlap;
+  double score = (attempt + Params::kSpan * (style.coverage_weight * content +
                                              (1 - style.coverage_weight) * depth_score * depth_gate)) *
                  length;
 
@@ -212,7 +217,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
     r.flag_details.push_back({flag, message, quote});
     cap = std::min(cap, flag_cap);
   };
-  if (answer.words == 0) {
+  if (declined) {
     score = 0;
   } else {
     const bool mostly_lists = answer.list_words >= Params::kSaladListWordShare * answer.words;
@@ -320,7 +325,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   r.depth = {depth.numbers, depth.tradeoffs, depth.risks, depth.verification,
              std::round(depth_score * 100) / 100};
   FillFeedback(q, coverage_by_step, length, depth_gate, &r);
-  if (answer.words == 0) {
+  if (declined) {
     r.gaps.insert(r.gaps.begin(), {"answer", "no-answer", "No answer", 10.0,
                                    "Answer the question: walk through " + q.framework_name + ".",
                                    q.question});

@@ -219,4 +219,13 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
   return (cues % 2 == 1) != dismissed;
 }
 
+bool DeclinesToAnswer(std::string_view answer) {
+  // Whole answers only: "I don't know the exact figure, but ..." is an answer.
+  static const RE2* declines = new RE2(
+      "\\s*(?:(?:i\\s+)?(?:don'?t|do not|dunno)(?:\\s+know)?(?:\\s+(?:this|that|it|the answer))?|"
+      "i have no idea|no idea|idk|not sure|i'?m not sure|no clue|not answered|no answer|"
+      "unanswered|n/?a|pass|skip(?:ped)?|\\?+|-+)\\s*[.!]*\\s*");
+  return RE2::FullMatch(re2::StringPiece(answer.data(), answer.size()), *declines);
+}
+
 }  // namespace rubric::internal

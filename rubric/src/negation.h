@@ -23,6 +23,10 @@ bool MayNegate(std::string_view sentence);
 // ..."). An answer made mostly of such sentences is a denial, whatever it mentions.
 bool OpensWithNegation(std::string_view sentence);
 
+// True when the whole answer (normalised) declines to answer instead of answering: "not
+// answered", "I don't know", "no idea", "n/a", "skip". Such an answer scores like an empty one.
+bool DeclinesToAnswer(std::string_view answer);
+
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_NEGATION_H_

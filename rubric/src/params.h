@@ -83,15 +83,22 @@ struct StyleParams {
   // Whether an answer reusing the model answer's words out of order is caught. A short answer to
   // a one-sentence reference rightly reuses most of its words, in an order of its own.
   bool scrambled_reference;
+  // Coverage is the mean over the steps, moved this share of the way to the best-covered step:
+  // a short answer making one of a reference's points well has answered.
+  double best_step_share;
+  // The content part of the score blends coverage^coverage_exponent with the answer's word
+  // overlap with the model answer (similarity.h) at this weight: the overlap still credits the
+  // reference's vocabulary where a derived rubric's steps ask for more than a short answer says.
+  double overlap_weight;
 };
 
 constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNeedMin,
                                          Params::kAttempt,       Params::kAttemptWords,
                                          Params::kCoverageWeight, Params::kCoverageExponent,
                                          Params::kFullLengthWords, Params::kTooShortWords, true, false,
-                                         true};
+                                         true, 0.0, 0.0};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
-constexpr StyleParams kShortStyle = {0.6, 1.0, 1.0, 10, 1.0, 1.0, 1.0, 0, false, true, false};
+constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.6, 1.0, 0, false, true, false, 0.25, 0.5};
 
 }  // namespace rubric::internal
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+using rubric::internal::DeclinesToAnswer;
 using rubric::internal::IsNegated;
 using rubric::internal::OpensWithNegation;
 
@@ -78,5 +79,28 @@ TEST_CASE("OpensWithNegation: a sentence that denies its claim from its first wo
     const std::string& sentence = c.first;
     CAPTURE(sentence);
     CHECK(OpensWithNegation(sentence) == c.second);
+  }
+}
+
+TEST_CASE("DeclinesToAnswer: a whole answer that says it is not answering") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"not answered", true},
+      {"no answer", true},
+      {"i don't know.", true},
+      {"i do not know the answer", true},
+      {"idk", true},
+      {"no idea!", true},
+      {"n/a", true},
+      {"skip", true},
+      {"i don't know the exact figure, but a queue is first in first out", false},
+      {"none", false},  // "how many return types does a constructor have?"
+      {"no", false},
+      {"pass by reference", false},
+      {"it is not answered by the compiler", false},
+  };
+  for (const auto& c : cases) {
+    const std::string& answer = c.first;
+    CAPTURE(answer);
+    CHECK(DeclinesToAnswer(answer) == c.second);
   }
 }

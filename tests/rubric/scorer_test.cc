@@ -1,5 +1,7 @@
 #include "rubric/scorer.h"
 
+#include "rubric/derive.h"
+
 #include <doctest/doctest.h>
 
 #include "test_util.h"
@@ -213,6 +215,51 @@ TEST_CASE("Bad input: empty, invalid UTF-8, too long, unknown question") {
   status = f.scorer->Score("nope", "x", &r);
   CHECK(status.problems()[0].reason ==
         "unknown question \"nope\"; valid: 1 payment-retries, 2 cache-stampede");
+}
+
+TEST_CASE("Declining to answer scores like an empty answer") {
+  Fixture f;
+  for (const std::string answer : {"not answered", "I don't know.", "No idea"}) {
+    CAPTURE(answer);
+    const rubric::Result r = f.Score("payment-retries", answer);
+    CHECK(r.score == 0.0);
+    REQUIRE_FALSE(r.gaps.empty());
+    CHECK(r.gaps[0].id == "no-answer");
+  }
+  CHECK(f.Score("payment-retries", "I don't know the provider, but an idempotency key stops the "
+                                   "retry from charging twice.").score > 0.0);
+}
+
+TEST_CASE("Negating what the model answer itself negates agrees with it") {
+  rubric::Bank bank;
+  bank.answer_style = rubric::AnswerStyle::kShort;
+  rubric::Question constructor, function;
+  constructor.number = 1, constructor.id = constructor.title = "constructor";
+  constructor.question = "How does a constructor differ from other member functions?";
+  constructor.model_answer = "Constructors do not have a return type.";
+  function.number = 2, function.id = function.title = "function";
+  function.question = "What does a function declaration state?";
+  function.model_answer = "Every function has a return type.";
+  bank.questions = {constructor, function};
+  rubric::DeriveRubrics(&bank);
+  rubric::Status status;
+  const auto scorer = rubric::Scorer::Compile(bank, &status);
+  REQUIRE(scorer);
+  const auto score = [&](const std::string& q, const std::string& answer) {
+    rubric::Result r;
+    REQUIRE(scorer->Score(q, answer, &r).ok());
+    return r;
+  };
+  const rubric::Result agrees = score("constructor", "They don't have any return type.");
+  CHECK_FALSE(HasFlag(agrees, "negated"));
+  for (const auto& c : agrees.concepts) {
+    CAPTURE(c.id);
+    if (c.id == "return" || c.id == "type") CHECK(c.status == "credited");
+  }
+  CHECK(agrees.score >= 7.0);
+  const rubric::Result denies = score("function", "A function doesn't have a return type.");
+  CHECK(HasFlag(denies, "negated"));
+  CHECK(denies.score < score("function", "A function has a return type.").score);
 }
 
 TEST_CASE("Scoring is deterministic") {

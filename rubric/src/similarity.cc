@@ -1,0 +1,84 @@
+#include "similarity.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "derive_words.h"
+#include "stem.h"
+
+namespace rubric::internal {
+namespace {
+
+// A word of the question shows little: it counts at this share of its specificity.
+constexpr double kQuestionWordRate = 0.1;
+// Shorter stems are too often another word one letter away ("node", "code").
+constexpr size_t kMinTypoLetters = 5;
+
+}  // namespace
+
+bool OneEditApart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1 || a == b) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);  // one letter inserted
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;            // one letter replaced
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);  // two letters swapped
+}
+
+std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts) {
+  std::map<std::string, int> df;
+  for (const auto& text : texts) {
+    const auto stems = ContentStems(text);
+    for (const auto& s : std::set<std::string>(stems.begin(), stems.end())) ++df[s];
+  }
+  return df;
+}
+
+ModelVocabulary::ModelVocabulary(const std::string& model_answer, const std::string& question_text,
+                                 const std::map<std::string, int>& document_frequency,
+                                 int questions) {
+  for (auto& s : ContentStems(question_text)) question_.insert(std::move(s));
+  for (const auto& s : ContentStems(model_answer)) {
+    if (weight_.count(s)) continue;
+    const auto it = document_frequency.find(s);
+    const double df = it == document_frequency.end() ? 1 : it->second;
+    double w = std::max(0.0, std::log((questions + 1) / (df + 0.5)));
+    if (question_.count(s)) w *= kQuestionWordRate;
+    weight_[s] = w;
+    total_ += w;
+    if (s.size() >= kMinTypoLetters) typo_targets_.push_back(s);
+  }
+  std::sort(typo_targets_.begin(), typo_targets_.end());
+}
+
+std::string ModelVocabulary::Spelled(std::string stem) const {
+  if (stem.size() < kMinTypoLetters || weight_.count(stem)) return stem;
+  for (const auto& target : typo_targets_) {
+    if (OneEditApart(stem, target)) return target;
+  }
+  return stem;
+}
+
+double ModelVocabulary::Overlap(const Analysis& answer, bool fragments_count) const {
+  if (total_ <= 0) return 0;
+  std::unordered_set<std::string> found;
+  int own = 0, shared = 0;
+  for (size_t si = 0; si < answer.sentences.size(); ++si) {
+    if (!answer.Says(si, fragments_count)) continue;
+    for (auto w : Words(answer.SentenceText(si))) {
+      if (!IsContentWord(w)) continue;
+      std::string s = Spelled(Stem(w));
+      const bool in_model = weight_.count(s) > 0;
+      if (!question_.count(s)) ++own, shared += in_model;
+      if (in_model) found.insert(std::move(s));
+    }
+  }
+  double got = 0;
+  for (const auto& s : found) got += weight_.at(s);
+  const double recall = got / total_, precision = own ? static_cast<double>(shared) / own : 0;
+  return recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
+}
+
+}  // namespace rubric::internal

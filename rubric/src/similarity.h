@@ -1,0 +1,48 @@
+// Word overlap between an answer and the model answer: how much of the model answer's specific
+// vocabulary an answer uses (recall, weighted by specificity across the bank) and how much of the
+// answer's own vocabulary is the model answer's (precision). Words of the question count for little
+// (students echo the question). Built once per question; immutable and thread-safe afterwards.
+#ifndef RUBRIC_SRC_SIMILARITY_H_
+#define RUBRIC_SRC_SIMILARITY_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "analysis.h"
+
+namespace rubric::internal {
+
+class ModelVocabulary {
+ public:
+  // `document_frequency`: per stem, how many of the bank's `questions` model answers use it.
+  ModelVocabulary(const std::string& model_answer, const std::string& question_text,
+                  const std::map<std::string, int>& document_frequency, int questions);
+
+  // F1 of recall and precision, in [0, 1], over the sentences of `answer` that say something. A
+  // misspelt word ("paramaters") counts as the model answer's word one edit away.
+  double Overlap(const Analysis& answer, bool fragments_count) const;
+
+ private:
+  // `stem`, or the model answer's stem one edit away when `stem` is not the model answer's.
+  std::string Spelled(std::string stem) const;
+
+  std::unordered_map<std::string, double> weight_;  // model-answer stem -> specificity
+  std::unordered_set<std::string> question_;         // stems of the question's own text
+  std::vector<std::string> typo_targets_;             // sorted, so the first match is stable
+  double total_ = 0;
+};
+
+// True when one letter inserted, deleted, replaced, or two adjacent letters swapped, turn `a`
+// into `b` (and a != b).
+bool OneEditApart(std::string_view a, std::string_view b);
+
+// Per stem, the number of `texts` whose content words include it.
+std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts);
+
+}  // namespace rubric::internal
+
+#endif  // RUBRIC_SRC_SIMILARITY_H_
