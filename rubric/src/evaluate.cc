@@ -27,8 +27,8 @@ struct FlagHit {
 // The model answer's words in an order of the answer's own: nearly every word is the model
 // answer's, nearly no adjacent pair is. Stops at the first word too many that is not the model
 // answer's, so a real answer costs a fraction of a pass.
-bool ScramblesModelAnswer(const QuestionTables& t, const Analysis& answer) {
-  if (answer.words < Params::kScrambledMinWords || t.model_pairs.empty()) return false;
+bool ScramblesModelAnswer(const QuestionTables& t, const Analysis& answer, int min_words) {
+  if (answer.words < min_words || t.model_pairs.empty()) return false;
   const double allowed_unknown = (1 - Params::kScrambledModelWordShare) * answer.words;
   int unknown = 0, pairs = 0, known_pairs = 0;
   for (size_t si = 0; si < answer.sentences.size(); ++si) {
@@ -228,7 +228,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                "credit only where a sentence uses it.",
                "", Params::kSaladCap);
     }
-    if (style.scrambled_reference && ScramblesModelAnswer(tables, answer)) {
+    if (ScramblesModelAnswer(tables, answer, style.scrambled_min_words)) {
       add_flag("keyword-salad",
                "The answer strings the reference answer's words together in no order that says "
                "anything.",

@@ -51,11 +51,10 @@ struct Params {
   static constexpr double kDenialCap = 2.0;
   static constexpr int kDenialMinSentences = 5;
   static constexpr double kDenialShare = 0.6;
-  // Scrambled reference: capped at kSaladCap when, in an answer of at least
-  // kScrambledMinWords, kScrambledModelWordShare of the words are the model answer's but under
+  // Scrambled reference: capped at kSaladCap when, in an answer of at least the style's
+  // scrambled_min_words, kScrambledModelWordShare of the words are the model answer's but under
   // kScrambledModelPairShare of adjacent pairs are. Measured: shuffled model answers 0.91-1.00
   // and 0.01-0.09; the calibration and probe answers at most 0.77 of their words.
-  static constexpr int kScrambledMinWords = 40;
   static constexpr double kScrambledModelWordShare = 0.85;
   static constexpr double kScrambledModelPairShare = 0.25;
   // A sentence echoes the question when this share of its content words (at least
@@ -80,9 +79,11 @@ struct StyleParams {
   bool off_topic;
   // A short answer may be a phrase ("log n", "the leaves") and still be right.
   bool fragments_count;
-  // Whether an answer reusing the model answer's words out of order is caught. A short answer to
-  // a one-sentence reference rightly reuses most of its words, in an order of its own.
-  bool scrambled_reference;
+  // From how many words an answer reusing the model answer's words out of order is caught. A
+  // short answer of a few words rightly reuses a one-sentence reference's words in an order of its
+  // own ("to pop elements then push them back"); from 8 words none of Mohler's 2,264 answers is
+  // caught, and 2 in 3 shuffled references are.
+  int scrambled_min_words;
   // Coverage is the mean over the steps, moved this share of the way to the best-covered step:
   // a short answer making one of a reference's points well has answered.
   double best_step_share;
@@ -96,9 +97,9 @@ constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNe
                                          Params::kAttempt,       Params::kAttemptWords,
                                          Params::kCoverageWeight, Params::kCoverageExponent,
                                          Params::kFullLengthWords, Params::kTooShortWords, true, false,
-                                         true, 0.0, 0.0};
+                                         40, 0.0, 0.0};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
-constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.6, 1.0, 0, false, true, false, 0.25, 0.5};
+constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.6, 1.0, 0, false, true, 8, 0.25, 0.5};
 
 }  // namespace rubric::internal
 

@@ -262,6 +262,30 @@ TEST_CASE("Negating what the model answer itself negates agrees with it") {
   CHECK(denies.score < score("function", "A function has a return type.").score);
 }
 
+TEST_CASE("Short answers: a shuffled reference of 8+ words is a salad, a 7-word paraphrase is not") {
+  rubric::Bank bank;
+  bank.answer_style = rubric::AnswerStyle::kShort;
+  rubric::Question q;
+  q.number = 1, q.id = q.title = "find";
+  q.question = "How do you find an element in a stack without losing the others?";
+  q.model_answer =
+      "Pop all the elements and store them on another stack until the element is found, then "
+      "push back all the elements on the other stack.";
+  bank.questions = {q};
+  rubric::DeriveRubrics(&bank);
+  rubric::Status status;
+  const auto scorer = rubric::Scorer::Compile(bank, &status);
+  REQUIRE(scorer);
+  rubric::Result shuffled, paraphrase;
+  const std::string words = "stack the all elements found on push then other store pop back";
+  REQUIRE(scorer->Score("find", words, &shuffled).ok());
+  CHECK(HasFlag(shuffled, "keyword-salad"));
+  CHECK(shuffled.score <= 2.5);
+  REQUIRE(scorer->Score("find", "to pop elements then push them back", &paraphrase).ok());
+  CHECK_FALSE(HasFlag(paraphrase, "keyword-salad"));
+  CHECK(paraphrase.score > 5.0);
+}
+
 TEST_CASE("Scoring is deterministic") {
   Fixture f;
   const auto a = rubric::ToJson(f.Score("payment-retries", kStrong));
