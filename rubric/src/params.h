@@ -51,10 +51,11 @@ struct Params {
   static constexpr double kDenialCap = 2.0;
   static constexpr int kDenialMinSentences = 5;
   static constexpr double kDenialShare = 0.6;
-  // Scrambled reference: capped at kSaladCap when, in an answer of at least the style's
-  // scrambled_min_words, kScrambledModelWordShare of the words are the model answer's but under
-  // kScrambledModelPairShare of adjacent pairs are. Measured: shuffled model answers 0.91-1.00
+  // Scrambled reference: capped at kSaladCap when, in an answer of at least kScrambledMinWords
+  // (interview style; StyleParams::scrambled_min_words), kScrambledModelWordShare of the words are
+  // the model answer's but under kScrambledModelPairShare of adjacent pairs are. Measured: shuffled model answers 0.91-1.00
   // and 0.01-0.09; the calibration and probe answers at most 0.77 of their words.
+  static constexpr int kScrambledMinWords = 40;
   static constexpr double kScrambledModelWordShare = 0.85;
   static constexpr double kScrambledModelPairShare = 0.25;
   // A sentence echoes the question when this share of its content words (at least
@@ -97,7 +98,7 @@ constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNe
                                          Params::kAttempt,       Params::kAttemptWords,
                                          Params::kCoverageWeight, Params::kCoverageExponent,
                                          Params::kFullLengthWords, Params::kTooShortWords, true, false,
-                                         40, 0.0, 0.0};
+                                         Params::kScrambledMinWords, 0.0, 0.0};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
 constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.6, 1.0, 0, false, true, 8, 0.25, 0.5};
 

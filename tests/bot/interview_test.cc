@@ -113,6 +113,17 @@ TEST_CASE("An answer is scored, probed on its biggest gap, and the follow-up upd
   CHECK(s.current == 1);
 }
 
+TEST_CASE("An answer that declines scores 0 and the interview moves on without a probe") {
+  Fixture f;
+  bot::Session s = f.Start({"all"});
+  REQUIRE_FALSE(f.interview->Handle({"I don't know.", ""}, &s));
+  CHECK(f.Kinds(s, 2) == std::vector<std::string>{"answer", "score", "question"});
+  CHECK(s.messages[3].data["result"]["score"] == 0.0);
+  CHECK(s.messages[3].data["result"]["gaps"][0]["id"] == "no-answer");
+  CHECK(s.questions[0].status == "scored");
+  CHECK(s.current == 1);
+}
+
 TEST_CASE("Commands: typed words and explicit commands") {
   CHECK(bot::Interview::CommandOf(" Hint ") == "hint");
   CHECK(bot::Interview::CommandOf("/skip") == "skip");
