@@ -7,6 +7,7 @@
 #include "test_util.h"
 
 #include <algorithm>
+#include <array>
 
 namespace {
 
@@ -39,6 +40,32 @@ const char* kStrong =
 bool HasFlag(const rubric::Result& r, const std::string& flag) {
   return std::find(r.flags.begin(), r.flags.end(), flag) != r.flags.end();
 }
+
+// A `short` bank of (id, question, model answer) triples, rubrics derived.
+struct ShortBank {
+  rubric::Bank bank;
+  std::unique_ptr<rubric::Scorer> scorer;
+  explicit ShortBank(const std::vector<std::array<std::string, 3>>& questions) {
+    bank.answer_style = rubric::AnswerStyle::kShort;
+    for (const auto& [id, question, model_answer] : questions) {
+      rubric::Question q;
+      q.number = static_cast<int>(bank.questions.size()) + 1;
+      q.id = q.title = id;
+      q.question = question;
+      q.model_answer = model_answer;
+      bank.questions.push_back(q);
+    }
+    rubric::DeriveRubrics(&bank);
+    rubric::Status status;
+    scorer = rubric::Scorer::Compile(bank, &status);
+    REQUIRE(scorer);
+  }
+  rubric::Result Score(const std::string& q, const std::string& answer) {
+    rubric::Result r;
+    REQUIRE(scorer->Score(q, answer, &r).ok());
+    return r;
+  }
+};
 
 }  // namespace
 
@@ -231,57 +258,31 @@ TEST_CASE("Declining to answer scores like an empty answer") {
 }
 
 TEST_CASE("Negating what the model answer itself negates agrees with it") {
-  rubric::Bank bank;
-  bank.answer_style = rubric::AnswerStyle::kShort;
-  rubric::Question constructor, function;
-  constructor.number = 1, constructor.id = constructor.title = "constructor";
-  constructor.question = "How does a constructor differ from other member functions?";
-  constructor.model_answer = "Constructors do not have a return type.";
-  function.number = 2, function.id = function.title = "function";
-  function.question = "What does a function declaration state?";
-  function.model_answer = "Every function has a return type.";
-  bank.questions = {constructor, function};
-  rubric::DeriveRubrics(&bank);
-  rubric::Status status;
-  const auto scorer = rubric::Scorer::Compile(bank, &status);
-  REQUIRE(scorer);
-  const auto score = [&](const std::string& q, const std::string& answer) {
-    rubric::Result r;
-    REQUIRE(scorer->Score(q, answer, &r).ok());
-    return r;
-  };
-  const rubric::Result agrees = score("constructor", "They don't have any return type.");
+  ShortBank bank({{"constructor", "How does a constructor differ from other member functions?",
+                   "Constructors do not have a return type."},
+                  {"function", "What does a function declaration state?",
+                   "Every function has a return type."}});
+  const rubric::Result agrees = bank.Score("constructor", "They don't have any return type.");
   CHECK_FALSE(HasFlag(agrees, "negated"));
   for (const auto& c : agrees.concepts) {
     CAPTURE(c.id);
     if (c.id == "return" || c.id == "type") CHECK(c.status == "credited");
   }
   CHECK(agrees.score >= 7.0);
-  const rubric::Result denies = score("function", "A function doesn't have a return type.");
+  const rubric::Result denies = bank.Score("function", "A function doesn't have a return type.");
   CHECK(HasFlag(denies, "negated"));
-  CHECK(denies.score < score("function", "A function has a return type.").score);
+  CHECK(denies.score < bank.Score("function", "A function has a return type.").score);
 }
 
 TEST_CASE("Short answers: a shuffled reference of 8+ words is a salad, a 7-word paraphrase is not") {
-  rubric::Bank bank;
-  bank.answer_style = rubric::AnswerStyle::kShort;
-  rubric::Question q;
-  q.number = 1, q.id = q.title = "find";
-  q.question = "How do you find an element in a stack without losing the others?";
-  q.model_answer =
-      "Pop all the elements and store them on another stack until the element is found, then "
-      "push back all the elements on the other stack.";
-  bank.questions = {q};
-  rubric::DeriveRubrics(&bank);
-  rubric::Status status;
-  const auto scorer = rubric::Scorer::Compile(bank, &status);
-  REQUIRE(scorer);
-  rubric::Result shuffled, paraphrase;
-  const std::string words = "stack the all elements found on push then other store pop back";
-  REQUIRE(scorer->Score("find", words, &shuffled).ok());
+  ShortBank bank({{"find", "How do you find an element in a stack without losing the others?",
+                   "Pop all the elements and store them on another stack until the element is "
+                   "found, then push back all the elements on the other stack."}});
+  const rubric::Result shuffled =
+      bank.Score("find", "stack the all elements found on push then other store pop back");
   CHECK(HasFlag(shuffled, "keyword-salad"));
   CHECK(shuffled.score <= 2.5);
-  REQUIRE(scorer->Score("find", "to pop elements then push them back", &paraphrase).ok());
+  const rubric::Result paraphrase = bank.Score("find", "to pop elements then push them back");
   CHECK_FALSE(HasFlag(paraphrase, "keyword-salad"));
   CHECK(paraphrase.score > 5.0);
 }
