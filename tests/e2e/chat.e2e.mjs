@@ -1,6 +1,7 @@
 // The chat page in a real browser, as a candidate uses it: start a two-question interview, answer,
 // get a score with step bars, credited evidence and gaps, answer the follow-up, take a hint on the
-// timed question, skip its follow-up, open the report, download it, and come back to the link.
+// timed question, skip its follow-up, open the report, download it, and come back to the link;
+// then a second interview whose first answer declines.
 // Usage: node chat.e2e.mjs PATH/TO/interview-bot
 import { readFileSync } from 'node:fs';
 import { check, checkEqual, guardedPage, postJson, probeAnswer, run, shot } from './harness.mjs';
@@ -107,5 +108,20 @@ await run('chat interview in Chromium', binary, async ({ server, browser }) => {
   await page.locator('.history-item').first().waitFor();
   check((await page.locator('.history-item').first().innerText()).includes('Ada'), 'history lists the interview');
   await shot(page, '05-history');
+
+  // "I don't know" scores 0 and the next question follows at once, with no follow-up.
+  await page.getByTestId('name-input').fill('Grace');
+  await page.getByTestId('track-kind').selectOption('custom');
+  await page.locator('#pick-payment-race-condition').check();
+  await page.locator('#pick-fifteen-minute-production-fire').check();
+  await page.getByTestId('start-button').click();
+  await page.waitForURL((url) => url.href !== sessionUrl && /\/s\/[A-Za-z0-9_-]{22,}$/.test(url.href));
+  await (await messagesOfKind(page, 'question')).first().waitFor();
+  await page.getByTestId('answer-input').fill("I don't know.");
+  await page.getByTestId('send-button').click();
+  await (await messagesOfKind(page, 'question')).nth(1).waitFor();
+  checkEqual(parseFloat(await page.getByTestId('score-value').first().innerText()), 0, 'a declined answer scores 0');
+  checkEqual(await (await messagesOfKind(page, 'follow_up')).count(), 0, 'no follow-up after a declined answer');
+  check((await page.getByTestId('progress').innerText()).includes('Question 2 of 2'), 'progress moves to question 2');
   page.assertClean();
 });
