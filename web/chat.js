@@ -14,19 +14,11 @@
 
   const ANSWER_PLACEHOLDER = 'Type your answer…';
 
-  function chatView(id, initial) {
-    setTitle('Interview');
-    const ctx = { sessionId: id };
-    let session = null;
-    let lastSeq = 0;
-    let busy = false;
+  // The bar above the transcript: the interview's title, progress, the follow-up tag and the
+  // question's countdown. `announce` speaks the time-up notice to screen readers.
+  function sessionBar(announce) {
     let timer = null;
     let expiredAnnounced = false;
-
-    const errors = errorBox();
-    const announcer = el('p', { class: 'visually-hidden', role: 'status' });
-
-    // Header: title, progress, countdown.
     const title = el('h1', { class: 'chat-title' }, 'Interview');
     const progressText = el('span', { class: 'progress-text' }, 'Loading…');
     const progressFill = el('span', { class: 'bar-fill' });
@@ -44,6 +36,83 @@
       el('div', { class: 'session-bar-inner wrap' },
         el('div', { class: 'session-heading' }, title, stateTag),
         el('div', { class: 'session-status' }, progress, countdown)));
+    onLeave(stop);
+
+    function stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      countdown.hidden = true;
+    }
+
+    function updateCountdown(session) {
+      const cur = session.current;
+      const limit = cur && IB.num(cur.time_limit_minutes) ? cur.time_limit_minutes : 0;
+      const askedAt = cur ? Date.parse(cur.asked_at) : NaN;
+      if (!limit || Number.isNaN(askedAt) || session.state !== 'answering') {
+        stop();
+        return;
+      }
+      countdown.hidden = false;
+      const deadline = askedAt + limit * 60000;
+      const key = cur.id + '@' + cur.asked_at;
+      if (countdown.dataset.key !== key) {
+        countdown.dataset.key = key;
+        expiredAnnounced = false;
+      }
+      const tick = () => {
+        const left = deadline - IB.now();
+        const expired = left <= 0;
+        countdownValue.textContent = IB.mmss(left);
+        countdownLabel.textContent = expired ? 'Time’s up' : 'Time left';
+        countdown.classList.toggle('countdown--expired', expired);
+        countdown.classList.toggle('countdown--low', !expired && left <= 60000);
+        countdown.setAttribute('data-expired', expired ? 'true' : 'false');
+        countdown.title = expired ? 'The time limit has passed. You can still send your answer.' : '';
+        if (expired && !expiredAnnounced) {
+          expiredAnnounced = true;
+          announce('Time is up for this question. You can still send your answer.');
+        }
+        if (expired && timer) {
+          clearInterval(timer);
+          timer = null;
+        }
+      };
+      tick();
+      if (!timer && deadline - IB.now() > 0) timer = setInterval(tick, 1000);
+    }
+
+    function apply(session) {
+      const name = session.name ? String(session.name) : '';
+      title.textContent = name ? name + '’s interview' : 'Interview';
+      const p = session.progress || {};
+      const total = IB.num(p.total) ? p.total : 0;
+      const answered = IB.num(p.answered) ? p.answered : 0;
+      const index = IB.num(p.index) ? p.index : 0;
+      progressText.textContent = session.state === 'finished'
+        ? 'Finished · ' + answered + ' of ' + total + ' done'
+        : 'Question ' + Math.min(index + 1, Math.max(total, 1)) + ' of ' + total;
+      progressFill.style.width = (total ? (answered / total) * 100 : 0).toFixed(1) + '%';
+      progress.setAttribute('aria-valuemax', String(Math.max(total, 1)));
+      progress.setAttribute('aria-valuenow', String(answered));
+      progress.setAttribute('aria-valuetext', progressText.textContent + ', ' + answered + ' answered');
+      stateTag.hidden = session.state !== 'follow_up';
+      updateCountdown(session);
+    }
+
+    return { node: header, apply, stop };
+  }
+
+  function chatView(id, initial) {
+    setTitle('Interview');
+    const ctx = { sessionId: id };
+    let session = null;
+    let lastSeq = 0;
+    let busy = false;
+
+    const errors = errorBox();
+    const announcer = el('p', { class: 'visually-hidden', role: 'status' });
+
+    const bar = sessionBar((text) => { announcer.textContent = text; });
 
     const list = el('ol', { class: 'messages', 'data-testid': 'messages', 'aria-live': 'polite',
                             'aria-relevant': 'additions', 'aria-label': 'Interview transcript' });
@@ -99,7 +168,7 @@
     const finished = el('div', { class: 'finished-panel', hidden: true });
     const dock = el('div', { class: 'dock' }, el('div', { class: 'dock-inner wrap' }, errors.node, composer, finished));
 
-    main.appendChild(el('div', { class: 'page--chat' }, header, el('div', { class: 'chat-body wrap' }, list, typing), dock, announcer));
+    main.appendChild(el('div', { class: 'page--chat' }, bar.node, el('div', { class: 'chat-body wrap' }, list, typing), dock, announcer));
 
     // Draft persistence: an answer in progress survives a reload.
     const draftKey = 'interview-bot.draft.' + id;
@@ -243,21 +312,8 @@
     function applySession(s) {
       session = Object.assign({}, session || {}, s);
       const name = session.name ? String(session.name) : '';
-      title.textContent = name ? name + '’s interview' : 'Interview';
       setTitle(name ? name + '’s interview' : 'Interview');
-      const p = session.progress || {};
-      const total = IB.num(p.total) ? p.total : 0;
-      const answered = IB.num(p.answered) ? p.answered : 0;
-      const index = IB.num(p.index) ? p.index : 0;
-      const done = session.state === 'finished';
-      progressText.textContent = done
-        ? 'Finished · ' + answered + ' of ' + total + ' done'
-        : 'Question ' + Math.min(index + 1, Math.max(total, 1)) + ' of ' + total;
-      progressFill.style.width = (total ? (answered / total) * 100 : 0).toFixed(1) + '%';
-      progress.setAttribute('aria-valuemax', String(Math.max(total, 1)));
-      progress.setAttribute('aria-valuenow', String(answered));
-      progress.setAttribute('aria-valuetext', progressText.textContent + ', ' + answered + ' answered');
-      stateTag.hidden = session.state !== 'follow_up';
+      bar.apply(session);
       probeButton.hidden = session.state !== 'follow_up' || !probeText.textContent;
       for (const b of commands) {
         if (b.dataset.testid === 'cmd-skip') {
@@ -267,14 +323,12 @@
       textarea.placeholder = session.state === 'follow_up'
         ? 'Answer the follow-up, or press Skip to move on…'
         : ANSWER_PLACEHOLDER;
-      updateCountdown();
-      if (done) showFinished();
+      if (session.state === 'finished') showFinished();
     }
 
     function showFinished() {
       composer.hidden = true;
-      stopTimer();
-      countdown.hidden = true;
+      bar.stop();
       const links = session.links || {};
       const overall = IB.num(session.overall) ? session.overall : null;
       clear(finished);
@@ -288,48 +342,6 @@
           { class: 'button button--primary', 'data-testid': 'report-link' }),
         linkButton('/', 'New interview', { class: 'button button--ghost' })));
       finished.hidden = false;
-    }
-
-    // ---- countdown ----
-    function stopTimer() {
-      if (timer) clearInterval(timer);
-      timer = null;
-    }
-    onLeave(stopTimer);
-
-    function updateCountdown() {
-      const cur = session && session.current;
-      const limit = cur && IB.num(cur.time_limit_minutes) ? cur.time_limit_minutes : 0;
-      const askedAt = cur ? Date.parse(cur.asked_at) : NaN;
-      if (!limit || Number.isNaN(askedAt) || session.state !== 'answering') {
-        countdown.hidden = true;
-        stopTimer();
-        return;
-      }
-      countdown.hidden = false;
-      const deadline = askedAt + limit * 60000;
-      const key = cur.id + '@' + cur.asked_at;
-      if (countdown.dataset.key !== key) {
-        countdown.dataset.key = key;
-        expiredAnnounced = false;
-      }
-      const tick = () => {
-        const left = deadline - IB.now();
-        const expired = left <= 0;
-        countdownValue.textContent = IB.mmss(left);
-        countdownLabel.textContent = expired ? 'Time’s up' : 'Time left';
-        countdown.classList.toggle('countdown--expired', expired);
-        countdown.classList.toggle('countdown--low', !expired && left <= 60000);
-        countdown.setAttribute('data-expired', expired ? 'true' : 'false');
-        countdown.title = expired ? 'The time limit has passed. You can still send your answer.' : '';
-        if (expired && !expiredAnnounced) {
-          expiredAnnounced = true;
-          announcer.textContent = 'Time is up for this question. You can still send your answer.';
-        }
-        if (expired) stopTimer();
-      };
-      tick();
-      if (!timer && deadline - IB.now() > 0) timer = setInterval(tick, 1000);
     }
 
     // ---- load ----
@@ -365,7 +377,7 @@
       setBusy(true, 'Loading the interview…');
       typing.hidden = true;
       reload().catch((e) => {
-        header.hidden = true;
+        bar.node.hidden = true;
         dock.hidden = true;
         list.hidden = true;
         main.querySelector('.page--chat').prepend(notFound(e));
