@@ -5,6 +5,7 @@
 
 #include "analysis.h"
 #include "depth.h"
+#include "derive_words.h"
 #include "negation.h"
 #include "params.h"
 #include "text.h"

@@ -14,6 +14,7 @@ namespace rubric {
 namespace {
 
 using internal::ContentStems;
+using internal::DocumentFrequency;
 using internal::IsContentWord;
 using internal::IsGeneralWord;
 using internal::Lower;
@@ -263,11 +264,9 @@ void Derive(const Bank& bank, const std::map<std::string, int>& df,
 }  // namespace
 
 void DeriveRubrics(Bank* bank, bool replace_hand_written) {
-  std::map<std::string, int> df;
-  for (const auto& q : bank->questions) {
-    const auto stems = ContentStems(q.model_answer);
-    for (const auto& s : std::set<std::string>(stems.begin(), stems.end())) ++df[s];
-  }
+  std::vector<std::string> answers;
+  for (const auto& q : bank->questions) answers.push_back(q.model_answer);
+  const std::map<std::string, int> df = DocumentFrequency(answers);
   const internal::SynonymTable synonyms(bank->synonyms);
   for (auto& q : bank->questions) {
     if (replace_hand_written || q.rubric.concepts.empty()) Derive(*bank, df, synonyms, &q);

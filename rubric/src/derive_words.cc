@@ -60,6 +60,15 @@ std::vector<std::string> ContentStems(const std::string& text) {
   return out;
 }
 
+std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts) {
+  std::map<std::string, int> df;
+  for (const auto& text : texts) {
+    const auto stems = ContentStems(text);
+    for (const auto& s : std::set<std::string>(stems.begin(), stems.end())) ++df[s];
+  }
+  return df;
+}
+
 std::string Slug(const std::string& text) {
   std::string s;
   for (char c : text) {

@@ -4,6 +4,7 @@
 #ifndef RUBRIC_SRC_DERIVE_WORDS_H_
 #define RUBRIC_SRC_DERIVE_WORDS_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,9 @@ bool IsGeneralWord(std::string_view word);
 bool IsContentWord(std::string_view word);
 // The stems of the content words of `text`, in order.
 std::vector<std::string> ContentStems(const std::string& text);
+// Per stem, the number of `texts` whose content words include it.
+std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts);
+
 // "Idempotency key!" -> "idempotency-key"; "term" when nothing is left.
 std::string Slug(const std::string& text);
 std::string Lower(std::string s);

@@ -27,15 +27,6 @@ bool OneEditApart(std::string_view a, std::string_view b) {
          a.substr(i + 2) == b.substr(i + 2);  // two letters swapped
 }
 
-std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts) {
-  std::map<std::string, int> df;
-  for (const auto& text : texts) {
-    const auto stems = ContentStems(text);
-    for (const auto& s : std::set<std::string>(stems.begin(), stems.end())) ++df[s];
-  }
-  return df;
-}
-
 ModelVocabulary::ModelVocabulary(const std::string& model_answer, const std::string& question_text,
                                  const std::map<std::string, int>& document_frequency,
                                  int questions) {

@@ -6,7 +6,6 @@
 #define RUBRIC_SRC_SIMILARITY_H_
 
 #include <map>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,9 +38,6 @@ class ModelVocabulary {
 // True when one letter inserted, deleted, replaced, or two adjacent letters swapped, turn `a`
 // into `b` (and a != b).
 bool OneEditApart(std::string_view a, std::string_view b);
-
-// Per stem, the number of `texts` whose content words include it.
-std::map<std::string, int> DocumentFrequency(const std::vector<std::string>& texts);
 
 }  // namespace rubric::internal
 
