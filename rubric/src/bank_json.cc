@@ -25,19 +25,25 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
       {"question", q.question},
       {"scenario", q.scenario},
       {"constraints", q.constraints},
-      {"tests",
-       {{"summary", q.tests_summary},
-        {"competencies", competencies},
-        {"interviewer_goal", q.interviewer_goal}}},
-      {"framework",
-       {{"name", q.framework_name}, {"steps", steps}, {"key_principles", q.key_principles}}},
   };
+  // A question to be derived may have neither; written empty, they would not parse back.
+  if (!q.competencies.empty()) {
+    out["tests"] = {{"summary", q.tests_summary},
+                    {"competencies", competencies},
+                    {"interviewer_goal", q.interviewer_goal}};
+  }
+  if (!q.steps.empty()) {
+    out["framework"] = {
+        {"name", q.framework_name}, {"steps", steps}, {"key_principles", q.key_principles}};
+  }
   if (q.reference_score >= 0) out["reference_score"] = q.reference_score;
   if (!q.score_rationale.empty()) out["score_rationale"] = rationale;
   if (with_model_answer) out["model_answer"] = q.model_answer;
   if (!q.key_terms.empty()) out["key_terms"] = q.key_terms;
   if (q.time_limit_minutes > 0) out["time_limit_minutes"] = q.time_limit_minutes;
-  if (!with_rubric) return out;
+  // A rubric still to be derived (LoadBank derives it with the whole bank known) is left out, so
+  // the question reads back as one to derive, not as an empty hand-written rubric.
+  if (!with_rubric || (q.rubric.derived && q.rubric.concepts.empty())) return out;
 
   json concepts = json::array();
   for (const auto& c : q.rubric.concepts) {

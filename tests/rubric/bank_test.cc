@@ -180,3 +180,20 @@ TEST_CASE("ToJson writes a question that parses back to the same question") {
   CHECK(rubric::ToJson(*again) == once);
   CHECK(once == MiniQuestion());
 }
+
+TEST_CASE("A question whose rubric is still to be derived writes no rubric and parses back as one") {
+  // Found by question_loader_fuzzer: it used to write an empty rubric, which does not parse.
+  std::vector<rubric::Problem> problems;
+  auto q = rubric::ParseQuestion(
+      R"({"number": 1, "id": "queue", "title": "Queues", "question": "What is a queue?",
+          "model_answer": "A first in first out list."})",
+      "01-queue.json", &problems);
+  REQUIRE(q);
+  const nlohmann::json once = rubric::ToJson(*q);
+  CHECK_FALSE(once.contains("rubric"));
+  auto again = rubric::ParseQuestion(once.dump(), "again.json", &problems);
+  CHECK(problems == std::vector<rubric::Problem>{});
+  REQUIRE(again);
+  CHECK(again->rubric.derived);
+  CHECK(rubric::ToJson(*again) == once);
+}
