@@ -42,7 +42,7 @@ std::string FormatResult(const rubric::Question& q, const rubric::Result& r) {
     for (const auto& g : r.gaps) {
       s += "  - " + g.name + " (-" + Fixed(g.points_lost, 1) + "): " + g.hint + "\n";
     }
-    s += "\nFollow-up: " + r.gaps.front().probe + "\n";
+    if (!r.gaps.front().probe.empty()) s += "\nFollow-up: " + r.gaps.front().probe + "\n";
   }
   if (!r.flag_details.empty()) {
     s += "\nFlags:\n";

@@ -185,17 +185,10 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
        {"insights", Insights(text, json)},
        {"ceiling", r.hints > 0 ? kHintCeiling : 10.0}});
   // Probe the biggest gap (gaps come sorted by points lost), whether a framework step or depth:
-  // a strong answer that covers every step is still pressed on numbers or verification. An
-  // answer that declined ("I don't know") is not asked the same question again.
-  const nlohmann::json* gap = nullptr;
-  for (const auto& g : json["gaps"]) {
-    if (g["kind"] == "answer") break;
-    if (!g["probe"].get<std::string>().empty()) {
-      gap = &g;
-      break;
-    }
-  }
-  if (gap && r.score < 9.5) {
+  // a strong answer that covers every step is still pressed on numbers or verification. The gap
+  // of an answer that declined ("I don't know") has no probe, so the interview moves on.
+  const nlohmann::json* gap = json["gaps"].empty() ? nullptr : &json["gaps"][0];
+  if (gap && !(*gap)["probe"].get<std::string>().empty() && r.score < 9.5) {
     r.follow_up_probe = (*gap)["probe"].get<std::string>();
     r.follow_up_asked = true;
     s->state = "follow_up";

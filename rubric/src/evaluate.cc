@@ -53,8 +53,8 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
       size_t b = 0, e = 0;
       if (!t.patterns.Find(p, text, &b, &e)) continue;
       if (may_negate < 0) may_negate = MayNegate(text);
-      const bool negated = may_negate && IsNegated(text, b, e) &&
-                           (red_flag || !t.negated_in_model[owner.item]);
+      const bool negated = (red_flag || !t.negated_in_model[owner.item]) && may_negate &&
+                           IsNegated(text, b, e);
       if (red_flag) {
         if (a.Says(si, fragments) && !negated) {
           flagged[owner.item] = true;
@@ -298,9 +298,10 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
              std::round(depth_score * 100) / 100};
   FillFeedback(q, coverage_by_step, length, depth_gate, &r);
   if (declined) {
+    // Nothing to probe: asking the same question again is what `repeat` is for.
     r.gaps.insert(r.gaps.begin(), {"answer", "no-answer", "No answer", 10.0,
                                    "Answer the question: walk through " + q.framework_name + ".",
-                                   q.question});
+                                   ""});
   }
   return r;
 }
