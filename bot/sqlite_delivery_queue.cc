@@ -4,6 +4,21 @@
 
 namespace bot {
 
+MaybeError SqliteDeliveryQueue::ExecEach(std::initializer_list<const char*> statements,
+                                         int64_t value) {
+  try {
+    auto db = store_.Acquire();
+    for (const char* sql : statements) {
+      SQLite::Statement statement(*db, sql);
+      statement.bind(1, static_cast<int64_t>(value));
+      statement.exec();
+    }
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return StorageError(e.what());
+  }
+}
+
 MaybeError SqliteDeliveryQueue::AddInbound(const InboxItem& item, int64_t now_ms, bool* duplicate) {
   try {
     auto db = store_.Acquire();
@@ -40,15 +55,7 @@ std::vector<InboxItem> SqliteDeliveryQueue::PendingInbound(int limit) {
 }
 
 MaybeError SqliteDeliveryQueue::FinishInbound(int64_t id) {
-  try {
-    auto db = store_.Acquire();
-    SQLite::Statement update(*db, "UPDATE inbox SET done = 1 WHERE id = ?");
-    update.bind(1, static_cast<int64_t>(id));
-    update.exec();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return StorageError(e.what());
-  }
+  return ExecEach({"UPDATE inbox SET done = 1 WHERE id = ?"}, id);
 }
 
 MaybeError SqliteDeliveryQueue::Enqueue(const OutboxItem& item) {
@@ -96,16 +103,7 @@ std::vector<OutboxItem> SqliteDeliveryQueue::DueOutbound(int64_t now_ms, int lim
 }
 
 MaybeError SqliteDeliveryQueue::MarkSent(int64_t id) {
-  try {
-    auto db = store_.Acquire();
-    SQLite::Statement update(*db,
-                             "UPDATE outbox SET status = 'sent', attempts = attempts + 1 WHERE id = ?");
-    update.bind(1, static_cast<int64_t>(id));
-    update.exec();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return StorageError(e.what());
-  }
+  return ExecEach({"UPDATE outbox SET status = 'sent', attempts = attempts + 1 WHERE id = ?"}, id);
 }
 
 MaybeError SqliteDeliveryQueue::MarkFailed(int64_t id, int64_t next_attempt_ms,
@@ -141,18 +139,9 @@ int64_t SqliteDeliveryQueue::NextDueMs() {
 }
 
 MaybeError SqliteDeliveryQueue::Prune(int64_t before_ms) {
-  try {
-    auto db = store_.Acquire();
-    SQLite::Statement inbox(*db, "DELETE FROM inbox WHERE done = 1 AND received_ms < ?");
-    inbox.bind(1, static_cast<int64_t>(before_ms));
-    inbox.exec();
-    SQLite::Statement outbox(*db, "DELETE FROM outbox WHERE status = 'sent' AND next_attempt_ms < ?");
-    outbox.bind(1, static_cast<int64_t>(before_ms));
-    outbox.exec();
-    return std::nullopt;
-  } catch (const std::exception& e) {
-    return StorageError(e.what());
-  }
+  return ExecEach({"DELETE FROM inbox WHERE done = 1 AND received_ms < ?",
+                   "DELETE FROM outbox WHERE status = 'sent' AND next_attempt_ms < ?"},
+                  before_ms);
 }
 
 }  // namespace bot

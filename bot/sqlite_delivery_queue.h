@@ -3,6 +3,8 @@
 #ifndef BOT_SQLITE_DELIVERY_QUEUE_H_
 #define BOT_SQLITE_DELIVERY_QUEUE_H_
 
+#include <initializer_list>
+
 #include "delivery_queue.h"
 #include "sqlite_store.h"
 
@@ -24,6 +26,9 @@ class SqliteDeliveryQueue : public DeliveryQueue {
   MaybeError Prune(int64_t before_ms) override;
 
  private:
+  // Runs each of `statements`, its one parameter bound to `value`, on one connection.
+  MaybeError ExecEach(std::initializer_list<const char*> statements, int64_t value);
+
   SqliteStore& store_;
 };
 

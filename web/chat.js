@@ -14,8 +14,8 @@
 
   const ANSWER_PLACEHOLDER = 'Type your answer…';
 
-  // The bar above the transcript: the interview's title, progress, the follow-up tag and the
-  // question's countdown. `announce` speaks the time-up notice to screen readers.
+  // The bar above the transcript: the interview's title (also the page's), progress, the
+  // follow-up tag and the question's countdown. `announce` speaks the time-up notice to screen readers.
   function sessionBar(announce) {
     let timer = null;
     let expiredAnnounced = false;
@@ -84,6 +84,7 @@
     function apply(session) {
       const name = session.name ? String(session.name) : '';
       title.textContent = name ? name + '’s interview' : 'Interview';
+      setTitle(title.textContent);
       const p = session.progress || {};
       const total = IB.num(p.total) ? p.total : 0;
       const answered = IB.num(p.answered) ? p.answered : 0;
@@ -311,8 +312,6 @@
 
     function applySession(s) {
       session = Object.assign({}, session || {}, s);
-      const name = session.name ? String(session.name) : '';
-      setTitle(name ? name + '’s interview' : 'Interview');
       bar.apply(session);
       probeButton.hidden = session.state !== 'follow_up' || !probeText.textContent;
       for (const b of commands) {

@@ -53,8 +53,9 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     }
     owners->push_back(owner);
   };
+  const StyleParams& style = Style(bank);
   std::map<std::string, int> df;
-  if (Style(bank).overlap_weight > 0) {
+  if (style.overlap_weight > 0) {
     std::vector<std::string> answers;
     for (const auto& q : bank.questions) answers.push_back(q.model_answer);
     df = DocumentFrequency(answers);
@@ -97,7 +98,6 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
       add(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
           {question, PatternOwner::kDepth, k}, "depth.cc", "depth pattern");
     }
-    const StyleParams& style = Style(bank);
     for (double total : step_total) {
       t.step_need.push_back(std::max(style.step_need_min, style.step_need_share * total));
     }
@@ -113,7 +113,7 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
                  Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
     std::string own_text = q.title + " " + q.question + " " + q.scenario;
     for (const auto& c : q.constraints) own_text += " " + c;
-    if (Style(bank).overlap_weight > 0) {
+    if (style.overlap_weight > 0) {
       t.model_vocabulary = std::make_unique<ModelVocabulary>(
           q.model_answer, own_text, df, static_cast<int>(bank.questions.size()));
     }

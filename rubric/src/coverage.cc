@@ -52,7 +52,6 @@ std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
   return coverage;
 }
 
-
 std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
   return TopicFromHits(cb, a, MatchSentences(a, cb.concepts), cb.concept_owners);
 }

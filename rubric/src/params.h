@@ -53,8 +53,9 @@ struct Params {
   static constexpr double kDenialShare = 0.6;
   // Scrambled reference: capped at kSaladCap when, in an answer of at least kScrambledMinWords
   // (interview style; StyleParams::scrambled_min_words), kScrambledModelWordShare of the words are
-  // the model answer's but under kScrambledModelPairShare of adjacent pairs are. Measured: shuffled model answers 0.91-1.00
-  // and 0.01-0.09; the calibration and probe answers at most 0.77 of their words.
+  // the model answer's but under kScrambledModelPairShare of adjacent pairs are. Measured:
+  // shuffled model answers 0.91-1.00 and 0.01-0.09; the calibration and probe answers at most
+  // 0.77 of their words.
   static constexpr int kScrambledMinWords = 40;
   static constexpr double kScrambledModelWordShare = 0.85;
   static constexpr double kScrambledModelPairShare = 0.25;

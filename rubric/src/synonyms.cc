@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "derive_words.h"
 #include "stem.h"
 
 namespace rubric::internal {
@@ -111,15 +112,6 @@ const std::vector<std::vector<std::string>>& BuiltinSynonyms() {
   };
   return *groups;
 }
-
-namespace {
-
-std::string Lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return s;
-}
-
-}  // namespace
 
 SynonymTable::SynonymTable(const std::vector<std::vector<std::string>>& extra) {
   const auto add = [&](const std::vector<std::string>& group) {

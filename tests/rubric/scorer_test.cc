@@ -11,6 +11,12 @@
 
 namespace {
 
+rubric::Result ScoreOk(const rubric::Scorer& scorer, const std::string& q, const std::string& answer) {
+  rubric::Result r;
+  REQUIRE(scorer.Score(q, answer, &r).ok());
+  return r;
+}
+
 struct Fixture {
   rubric::Bank bank;
   std::unique_ptr<rubric::Scorer> scorer;
@@ -21,9 +27,7 @@ struct Fixture {
     REQUIRE(scorer);
   }
   rubric::Result Score(const std::string& q, const std::string& answer) {
-    rubric::Result r;
-    REQUIRE(scorer->Score(q, answer, &r).ok());
-    return r;
+    return ScoreOk(*scorer, q, answer);
   }
 };
 
@@ -61,9 +65,7 @@ struct ShortBank {
     REQUIRE(scorer);
   }
   rubric::Result Score(const std::string& q, const std::string& answer) {
-    rubric::Result r;
-    REQUIRE(scorer->Score(q, answer, &r).ok());
-    return r;
+    return ScoreOk(*scorer, q, answer);
   }
 };
 
