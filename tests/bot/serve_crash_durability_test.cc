@@ -7,7 +7,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <atomic>
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <random>
@@ -16,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server_process.h"
+#include "temp_path.h"
 
 namespace {
 
@@ -113,10 +113,7 @@ std::string IntegrityCheck(const std::string& db) {
 }  // namespace
 
 TEST_CASE("Every answer whose reply was received survives SIGKILL at random moments") {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("interview-bot-crash-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  const std::string db = (dir / "crash.sqlite").string();
+  const std::string db = bot::TempPath("crash.sqlite");
   const unsigned seed = std::random_device{}();
   CAPTURE(seed);
   std::mt19937 rng(seed);
@@ -141,5 +138,4 @@ TEST_CASE("Every answer whose reply was received survives SIGKILL at random mome
   CheckStored(last.port(), log.All());
   MESSAGE(log.All().size() << " acknowledged messages checked after " << kKills << " kills");
   CHECK(log.All().size() > 100);  // the clients really interviewed between the kills
-  std::filesystem::remove_all(dir);
 }

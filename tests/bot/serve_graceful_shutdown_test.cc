@@ -8,11 +8,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <filesystem>
 #include <string>
 #include <thread>
 
 #include "server_process.h"
+#include "temp_path.h"
 
 namespace {
 
@@ -45,10 +45,7 @@ std::string ReadAll(int fd, int timeout_ms) {
 }  // namespace
 
 TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("interview-bot-term-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  bot::ServerProcess server((dir / "term.sqlite").string());
+  bot::ServerProcess server(bot::TempPath("term.sqlite"));
   const std::string body = R"({"name":"Ada","track":{"kind":"all"}})";
   const int fd = Connect(server.port());
   // Headers and half the body: the server has accepted the request and is reading it.
@@ -64,5 +61,4 @@ TEST_CASE("SIGTERM finishes the request in flight, then exits 0") {
   CHECK(reply.substr(0, reply.find("\r\n")) == "HTTP/1.1 201 Created");
   CHECK(reply.find("\"name\":\"Ada\"") != std::string::npos);
   CHECK(server.Wait() == 0);
-  std::filesystem::remove_all(dir);
 }

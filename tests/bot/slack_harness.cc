@@ -1,21 +1,17 @@
 #include "slack_harness.h"
 
 #include <doctest/doctest.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 
 #include "slack_signature.h"
+#include "temp_path.h"
 
 namespace bot {
 
 std::string TempDbPath() {
   static std::atomic<int> n{0};
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("interview-bot-slack-test-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / ("db" + std::to_string(n++) + ".sqlite")).string();
+  return TempPath("slack-db" + std::to_string(n++) + ".sqlite");
 }
 
 SlackConfig ConfiguredFor(const FakeSlackServer& fake) {

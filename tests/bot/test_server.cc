@@ -8,17 +8,15 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
+
+#include "temp_path.h"
 
 namespace bot {
 namespace {
 
 std::string TempDb() {
   static std::atomic<int> n{0};
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("interview-bot-test-" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / ("db" + std::to_string(n++) + ".sqlite")).string();
+  return TempPath("db" + std::to_string(n++) + ".sqlite");
 }
 
 }  // namespace
