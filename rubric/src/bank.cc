@@ -68,7 +68,8 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
   r.OnlyKeys(json, "",
              {"$schema", "number", "id", "title", "difficulty", "role", "level",
               "company_examples", "question", "scenario", "constraints", "tests", "framework",
-              "model_answer", "reference_score", "score_rationale", "key_terms", "time_limit_minutes", "rubric"});
+              "model_answer", "reference_score", "score_rationale", "key_terms", "accepted_answers",
+              "time_limit_minutes", "rubric"});
   Question q;
   q.file = file;
   q.number = r.Integer(json, "", "number", 1, 100000);
@@ -138,6 +139,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
         {r.String(rationale[i], p, "title"), r.String(rationale[i], p, "text")});
   }
   q.key_terms = r.Strings(json, "", "key_terms", false);
+  q.accepted_answers = r.Strings(json, "", "accepted_answers", false);
   q.time_limit_minutes = r.Integer(json, "", "time_limit_minutes", 1, 240, false, 0);
 
   const auto rubric_it = json.find("rubric");
@@ -237,6 +239,11 @@ std::optional<Bank> LoadBank(const std::string& directory, Status* status) {
     const std::string n = std::to_string(q.number);
     if (!numbers.emplace(n, q.file).second) {
       problems.push_back({q.file, "number", n + " is also the number of " + numbers[n]});
+    }
+    // Only a short-answer bank's score has a word overlap for accepted answers to count in.
+    if (!q.accepted_answers.empty() && bank.answer_style != AnswerStyle::kShort) {
+      problems.push_back({q.file, "accepted_answers",
+                          "counts only in a bank whose bank.json sets \"answer_style\": \"short\""});
     }
   }
   if (!problems.empty()) {

@@ -40,6 +40,7 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
   if (!q.score_rationale.empty()) out["score_rationale"] = rationale;
   if (with_model_answer) out["model_answer"] = q.model_answer;
   if (!q.key_terms.empty()) out["key_terms"] = q.key_terms;
+  if (!q.accepted_answers.empty()) out["accepted_answers"] = q.accepted_answers;
   if (q.time_limit_minutes > 0) out["time_limit_minutes"] = q.time_limit_minutes;
   // A rubric still to be derived (LoadBank derives it with the whole bank known) is left out, so
   // the question reads back as one to derive, not as an empty hand-written rubric.

@@ -114,8 +114,10 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     std::string own_text = q.title + " " + q.question + " " + q.scenario;
     for (const auto& c : q.constraints) own_text += " " + c;
     if (style.overlap_weight > 0) {
+      std::vector<std::string> references = {q.model_answer};
+      references.insert(references.end(), q.accepted_answers.begin(), q.accepted_answers.end());
       t.model_vocabulary = std::make_unique<ModelVocabulary>(
-          q.model_answer, own_text, df, static_cast<int>(bank.questions.size()));
+          references, own_text, df, static_cast<int>(bank.questions.size()));
     }
     const NormalizedText norm = Normalize(RepairUtf8(own_text));
     for (auto w : Words(norm.text)) {

@@ -27,25 +27,30 @@ bool OneEditApart(std::string_view a, std::string_view b) {
          a.substr(i + 2) == b.substr(i + 2);  // two letters swapped
 }
 
-ModelVocabulary::ModelVocabulary(const std::string& model_answer, const std::string& question_text,
+ModelVocabulary::ModelVocabulary(const std::vector<std::string>& references,
+                                 const std::string& question_text,
                                  const std::map<std::string, int>& document_frequency,
                                  int questions) {
   for (auto& s : ContentStems(question_text)) question_.insert(std::move(s));
-  for (const auto& s : ContentStems(model_answer)) {
-    if (weight_.count(s)) continue;
-    const auto it = document_frequency.find(s);
-    const double df = it == document_frequency.end() ? 1 : it->second;
-    double w = std::max(0.0, std::log((questions + 1) / (df + 0.5)));
-    if (question_.count(s)) w *= kQuestionWordRate;
-    weight_[s] = w;
-    total_ += w;
-    if (s.size() >= kMinTypoLetters) typo_targets_.push_back(s);
+  for (const auto& text : references) {
+    Reference ref;
+    for (const auto& s : ContentStems(text)) {
+      if (ref.weight.count(s)) continue;
+      const auto it = document_frequency.find(s);
+      const double df = it == document_frequency.end() ? 1 : it->second;
+      double w = std::max(0.0, std::log((questions + 1) / (df + 0.5)));
+      if (question_.count(s)) w *= kQuestionWordRate;
+      ref.weight[s] = w;
+      ref.total += w;
+      if (known_.insert(s).second && s.size() >= kMinTypoLetters) typo_targets_.push_back(s);
+    }
+    if (ref.total > 0) references_.push_back(std::move(ref));
   }
   std::sort(typo_targets_.begin(), typo_targets_.end());
 }
 
 std::string ModelVocabulary::Spelled(std::string stem) const {
-  if (stem.size() < kMinTypoLetters || weight_.count(stem)) return stem;
+  if (stem.size() < kMinTypoLetters || known_.count(stem)) return stem;
   for (const auto& target : typo_targets_) {
     if (OneEditApart(stem, target)) return target;
   }
@@ -53,23 +58,28 @@ std::string ModelVocabulary::Spelled(std::string stem) const {
 }
 
 double ModelVocabulary::Overlap(const Analysis& answer, bool fragments_count) const {
-  if (total_ <= 0) return 0;
-  std::unordered_set<std::string> found;
-  int own = 0, shared = 0;
+  std::vector<std::string> own;  // the answer's content stems, less the question's
+  std::unordered_set<std::string> used;
   for (size_t si = 0; si < answer.sentences.size(); ++si) {
     if (!answer.Says(si, fragments_count)) continue;
     for (auto w : Words(answer.SentenceText(si))) {
       if (!IsContentWord(w)) continue;
       std::string s = Spelled(Stem(w));
-      const bool in_model = weight_.count(s) > 0;
-      if (!question_.count(s)) ++own, shared += in_model;
-      if (in_model) found.insert(std::move(s));
+      if (!question_.count(s)) own.push_back(s);
+      used.insert(std::move(s));
     }
   }
-  double got = 0;
-  for (const auto& s : found) got += weight_.at(s);
-  const double recall = got / total_, precision = own ? static_cast<double>(shared) / own : 0;
-  return recall + precision > 0 ? 2 * recall * precision / (recall + precision) : 0;
+  double best = 0;
+  for (const auto& ref : references_) {
+    double got = 0;
+    for (const auto& [stem, weight] : ref.weight) got += used.count(stem) ? weight : 0;
+    int shared = 0;
+    for (const auto& s : own) shared += ref.weight.count(s) > 0;
+    const double recall = got / ref.total;
+    const double precision = own.empty() ? 0 : static_cast<double>(shared) / own.size();
+    if (recall + precision > 0) best = std::max(best, 2 * recall * precision / (recall + precision));
+  }
+  return best;
 }
 
 }  // namespace rubric::internal

@@ -1,7 +1,8 @@
 // Word overlap between an answer and the model answer: how much of the model answer's specific
 // vocabulary an answer uses (recall, weighted by specificity across the bank) and how much of the
-// answer's own vocabulary is the model answer's (precision). Words of the question count for little
-// (students echo the question). Built once per question; immutable and thread-safe afterwards.
+// answer's own vocabulary is the model answer's (precision). A question's accepted answers are more
+// references, and the closest one counts. Words of the question count for little (students echo the
+// question). Built once per question; immutable and thread-safe afterwards.
 #ifndef RUBRIC_SRC_SIMILARITY_H_
 #define RUBRIC_SRC_SIMILARITY_H_
 
@@ -17,22 +18,29 @@ namespace rubric::internal {
 
 class ModelVocabulary {
  public:
-  // `document_frequency`: per stem, how many of the bank's `questions` model answers use it.
-  ModelVocabulary(const std::string& model_answer, const std::string& question_text,
+  // `references`: the model answer, then any accepted answers. `document_frequency`: per stem,
+  // how many of the bank's `questions` model answers use it.
+  ModelVocabulary(const std::vector<std::string>& references, const std::string& question_text,
                   const std::map<std::string, int>& document_frequency, int questions);
 
-  // F1 of recall and precision, in [0, 1], over the sentences of `answer` that say something. A
-  // misspelt word ("paramaters") counts as the model answer's word one edit away.
+  // The best F1 of recall and precision over the references, in [0, 1], over the sentences of
+  // `answer` that say something. A misspelt word ("paramaters") counts as a reference's word one
+  // edit away.
   double Overlap(const Analysis& answer, bool fragments_count) const;
 
  private:
-  // `stem`, or the model answer's stem one edit away when `stem` is not the model answer's.
+  struct Reference {
+    std::unordered_map<std::string, double> weight;  // stem -> specificity
+    double total = 0;
+  };
+
+  // `stem`, or a reference's stem one edit away when no reference has `stem`.
   std::string Spelled(std::string stem) const;
 
-  std::unordered_map<std::string, double> weight_;  // model-answer stem -> specificity
-  std::unordered_set<std::string> question_;         // stems of the question's own text
-  std::vector<std::string> typo_targets_;             // sorted, so the first match is stable
-  double total_ = 0;
+  std::vector<Reference> references_;
+  std::unordered_set<std::string> known_;     // every reference's stems
+  std::unordered_set<std::string> question_;  // stems of the question's own text
+  std::vector<std::string> typo_targets_;     // sorted, so the first match is stable
 };
 
 // True when one letter inserted, deleted, replaced, or two adjacent letters swapped, turn `a`

@@ -74,7 +74,7 @@ TEST_CASE("ParseQuestion names the field and the reason of every problem") {
        {{f, "colour",
          "unknown field; allowed here: $schema, number, id, title, difficulty, role, level, "
          "company_examples, question, scenario, constraints, tests, framework, model_answer, "
-         "reference_score, score_rationale, key_terms, time_limit_minutes, rubric"}}},
+         "reference_score, score_rationale, key_terms, accepted_answers, time_limit_minutes, rubric"}}},
       {"bad pattern", "/rubric/concepts/0/patterns/0", "(unclosed",
        {{f, "rubric.concepts[0].patterns[0]", "does not compile as RE2: missing ): (unclosed"}}},
       {"unknown step", "/rubric/concepts/0/steps/0", "nope",
@@ -196,4 +196,26 @@ TEST_CASE("A question whose rubric is still to be derived writes no rubric and p
   REQUIRE(again);
   CHECK(again->rubric.derived);
   CHECK(rubric::ToJson(*again) == once);
+}
+
+TEST_CASE("Accepted answers load in a short-answer bank, write back, and are refused elsewhere") {
+  TempDir dir("accepted");
+  const std::string question =
+      R"({"number": 1, "id": "queue", "title": "Queues", "question": "What is a queue?",
+          "model_answer": "A first in first out list.",
+          "accepted_answers": ["The oldest item leaves first.", "Like a line at a shop."]})";
+  dir.Write("01-queue.json", question);
+  dir.Write("bank.json", R"({"name": "Short", "answer_style": "short"})");
+  rubric::Status status;
+  auto bank = rubric::LoadBank(dir.path.string(), &status);
+  REQUIRE(bank);
+  const std::vector<std::string> accepted = {"The oldest item leaves first.", "Like a line at a shop."};
+  CHECK(bank->questions[0].accepted_answers == accepted);
+  CHECK(rubric::ToJson(bank->questions[0])["accepted_answers"] == nlohmann::json(accepted));
+
+  dir.Write("bank.json", R"({"name": "Interview"})");
+  CHECK_FALSE(rubric::LoadBank(dir.path.string(), &status));
+  CHECK(status.ToString() ==
+        "01-queue.json: accepted_answers: counts only in a bank whose bank.json sets "
+        "\"answer_style\": \"short\"\n");
 }

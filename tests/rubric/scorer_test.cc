@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace {
 
@@ -49,7 +50,9 @@ bool HasFlag(const rubric::Result& r, const std::string& flag) {
 struct ShortBank {
   rubric::Bank bank;
   std::unique_ptr<rubric::Scorer> scorer;
-  explicit ShortBank(const std::vector<std::array<std::string, 3>>& questions) {
+  // `accepted`: question id -> its accepted answers.
+  explicit ShortBank(const std::vector<std::array<std::string, 3>>& questions,
+                     const std::map<std::string, std::vector<std::string>>& accepted = {}) {
     bank.answer_style = rubric::AnswerStyle::kShort;
     for (const auto& [id, question, model_answer] : questions) {
       rubric::Question q;
@@ -57,6 +60,7 @@ struct ShortBank {
       q.id = q.title = id;
       q.question = question;
       q.model_answer = model_answer;
+      if (accepted.count(id)) q.accepted_answers = accepted.at(id);
       bank.questions.push_back(q);
     }
     rubric::DeriveRubrics(&bank);
@@ -358,4 +362,17 @@ TEST_CASE("BandFor") {
   CHECK(rubric::BandFor(5.0) == "fair");
   CHECK(rubric::BandFor(3.0) == "weak");
   CHECK(rubric::BandFor(2.9) == "poor");
+}
+
+TEST_CASE("Short answers: an accepted answer credits the paraphrase it words") {
+  const std::vector<std::array<std::string, 3>> questions = {
+      {"queue", "What is a queue?", "A first in first out list."},
+      {"stack", "What is a stack?", "A last in first out list."}};
+  ShortBank plain(questions);
+  ShortBank accepting(questions, {{"queue", {"The oldest item is removed before newer ones."}}});
+  const std::string paraphrase = "Items are removed oldest first; newer ones wait.";
+  CHECK(accepting.Score("queue", paraphrase).score >= plain.Score("queue", paraphrase).score + 1.5);
+  const std::string in_model_words = "It is a first in first out list.";
+  CHECK(accepting.Score("queue", in_model_words).score == plain.Score("queue", in_model_words).score);
+  CHECK(accepting.Score("stack", paraphrase).score == plain.Score("stack", paraphrase).score);
 }

@@ -17,7 +17,7 @@ namespace {
 // Every stem of the model answer occurs in one model answer of three, so each has the same
 // specificity; the question's "pointer" and "store" count a tenth of it.
 ModelVocabulary PointerVocabulary() {
-  return ModelVocabulary("Pointers store memory addresses.", "What do pointers store?",
+  return ModelVocabulary({"Pointers store memory addresses."}, "What do pointers store?",
                          {{"pointer", 1}, {"store", 1}, {"memor", 1}, {"address", 1}}, 3);
 }
 
@@ -67,4 +67,20 @@ TEST_CASE("A misspelt word counts as the model answer's word one edit away") {
   CHECK(Overlap(v, "memroy adresses") == doctest::Approx(Overlap(v, "memory addresses")));
   // Short words are not corrected: "mem" is not "memory".
   CHECK(Overlap(v, "mem addresses") < Overlap(v, "memory addresses"));
+}
+
+TEST_CASE("An answer's overlap is with the closest of the model answer and the accepted answers") {
+  const ModelVocabulary model_only = PointerVocabulary();
+  // Stems missing from the document frequencies count as in one model answer of three.
+  const ModelVocabulary with_accepted(
+      {"Pointers store memory addresses.", "A pointer holds where an object resides."},
+      "What do pointers store?", {{"pointer", 1}, {"store", 1}, {"memor", 1}, {"address", 1}}, 3);
+  const std::string paraphrase = "It holds where the object resides.";
+  CHECK(Overlap(model_only, paraphrase) == 0.0);
+  // recall 3 / 3.1 (the question's "pointer" is not said), precision 3 / 3
+  const double closest = 2 * (3 / 3.1) / (3 / 3.1 + 1);
+  CHECK(Overlap(with_accepted, paraphrase) == doctest::Approx(closest));
+  CHECK(Overlap(with_accepted, "It holds where the objcet resides.") == doctest::Approx(closest));
+  // The model answer's own wording scores as before: the accepted answer only adds.
+  CHECK(Overlap(with_accepted, "memory addresses") == doctest::Approx(Overlap(model_only, "memory addresses")));
 }

@@ -67,6 +67,9 @@ struct Question {
   double reference_score = -1;  // the source's score for the model answer; -1 when not given
   std::vector<Rationale> score_rationale;
   std::vector<std::string> key_terms;
+  // Other right answers in other words. A short-answer bank's word overlap credits an answer by
+  // the closest of the model answer and these.
+  std::vector<std::string> accepted_answers;
   int time_limit_minutes = 0;  // 0: no limit; the chat shows a countdown otherwise
   Rubric rubric;
   std::string file;  // file name inside the bank directory
