@@ -25,6 +25,8 @@ const std::vector<Command>& Commands() {
       {"derive-rubric", "print the rubric derived from a question's model answer", DeriveRubricCommand},
       {"attack", "score adversarial answers made from a rubric; fail if any passes", AttackCommand},
       {"import-csv", "turn a CSV of questions and model answers into a bank", ImportCsvCommand},
+      {"suggest-accepted", "pick accepted answers from candidates' answers, to review",
+       SuggestAcceptedCommand},
   };
   return commands;
 }
@@ -35,7 +37,7 @@ void PrintHelp(std::ostream& out) {
          "Commands:\n";
   for (const auto& c : Commands()) {
     std::string name = std::string("  ") + c.name;
-    name.resize(18, ' ');
+    name.resize(20, ' ');
     out << name << c.summary << "\n";
   }
 }

@@ -50,6 +50,7 @@ int HealthcheckCommand(const std::vector<std::string>& argv, Io io);
 int DeriveRubricCommand(const std::vector<std::string>& argv, Io io);
 int AttackCommand(const std::vector<std::string>& argv, Io io);
 int ImportCsvCommand(const std::vector<std::string>& argv, Io io);
+int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io);
 
 }  // namespace bot
 

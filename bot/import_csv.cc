@@ -8,8 +8,8 @@
 namespace bot {
 namespace {
 
-constexpr const char* kColumns[] = {"id", "question", "model_answer", "title",
-                                    "difficulty", "key_terms", "number"};
+constexpr const char* kColumns[] = {"id",        "question",  "model_answer",     "title",
+                                    "difficulty", "key_terms", "accepted_answers", "number"};
 constexpr size_t kTitleChars = 60;
 
 bool IsSlug(const std::string& id) {
@@ -26,6 +26,18 @@ std::string Trim(const std::string& s) {
   const size_t b = s.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// The non-empty trimmed parts of `all` between `separator`s.
+std::vector<std::string> Split(const std::string& all, char separator) {
+  std::vector<std::string> parts;
+  for (size_t b = 0; b <= all.size();) {
+    size_t e = all.find(separator, b);
+    if (e == std::string::npos) e = all.size();
+    if (std::string t = Trim(all.substr(b, e - b)); !t.empty()) parts.push_back(std::move(t));
+    b = e + 1;
+  }
+  return parts;
 }
 
 // The question shortened at a word boundary, for a title when the CSV has none.
@@ -62,7 +74,7 @@ bool ImportCsv(const std::string& csv_text, std::vector<ImportedQuestion>* out,
     if (!known) {
       return at(header.line, c,
                 "unknown column; valid: id, question, model_answer, title, difficulty, key_terms, "
-                "number");
+                "accepted_answers, number");
     }
     if (!column.emplace(name, c).second) return at(header.line, c, "column named twice");
   }
@@ -117,15 +129,10 @@ bool ImportCsv(const std::string& csv_text, std::vector<ImportedQuestion>* out,
                         {"question", get("question")},
                         {"model_answer", get("model_answer")}};
     if (!get("difficulty").empty()) q["difficulty"] = get("difficulty");
-    std::vector<std::string> terms;
-    const std::string all = get("key_terms");
-    for (size_t b = 0; b <= all.size();) {
-      size_t e = all.find(';', b);
-      if (e == std::string::npos) e = all.size();
-      if (const std::string t = Trim(all.substr(b, e - b)); !t.empty()) terms.push_back(t);
-      b = e + 1;
+    if (auto terms = Split(get("key_terms"), ';'); !terms.empty()) q["key_terms"] = terms;
+    if (auto accepted = Split(get("accepted_answers"), '\n'); !accepted.empty()) {
+      q["accepted_answers"] = accepted;
     }
-    if (!terms.empty()) q["key_terms"] = terms;
     std::string prefix = std::to_string(number);
     if (prefix.size() < 2) prefix = "0" + prefix;
     out->push_back({prefix + "-" + id + ".json", std::move(q)});

@@ -2,8 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include "accepted_answers.h"
+#include "temp_path.h"
 #include "test_util.h"
 
+#include <fstream>
 #include <sstream>
 
 namespace {
@@ -33,7 +36,8 @@ TEST_CASE("Unknown commands, flags and ids exit 2 and list what is valid") {
   const std::vector<Case> cases = {
       {{"grade"},
        "interview-bot: unknown command \"grade\"; valid commands: serve, healthcheck, score, "
-       "questions, show, check-content, calibrate, derive-rubric, attack, import-csv\n"},
+       "questions, show, check-content, calibrate, derive-rubric, attack, import-csv, "
+       "suggest-accepted\n"},
       {{"score", kMini}, "interview-bot score: --question is required (an id or a number)\n"},
       {{"score", kMini, "--question", "9"},
        "interview-bot score: unknown question \"9\"; valid: 1 payment-retries, 2 cache-stampede\n"},
@@ -57,7 +61,8 @@ TEST_CASE("Unknown commands, flags and ids exit 2 and list what is valid") {
 
 TEST_CASE("Every command answers --help with its usage") {
   for (const char* command :
-       {"score", "questions", "show", "check-content", "calibrate", "healthcheck"}) {
+       {"score", "questions", "show", "check-content", "calibrate", "healthcheck",
+        "derive-rubric", "attack", "import-csv", "suggest-accepted"}) {
     CAPTURE(command);
     const Run r = RunWith({command, "--help"});
     CHECK(r.code == 0);
@@ -117,4 +122,82 @@ TEST_CASE("calibrate prints agreement figures for a graded file") {
   const Run missing = RunWith({"calibrate", kMini, "--answers", "/nonexistent.jsonl"});
   CHECK(missing.code == 2);
   CHECK(missing.err == "interview-bot calibrate: cannot read --answers /nonexistent.jsonl\n");
+}
+
+TEST_CASE("suggest-accepted prints the answers to accept, best first, for an author to review") {
+  const std::string csv = bot::TempPath("queues.csv"), dir = bot::TempPath("queues");
+  std::ofstream(csv) << "id,question,model_answer\n"
+                        "queue,What is a queue?,A list where the first element in is the first out.\n"
+                        "stack,What is a stack?,A list where the last element in is the first out.\n";
+  REQUIRE(RunWith({"import-csv", csv, dir, "--answer-style", "short"}).code == 0);
+  const std::string answers =
+      "A kind of tree used in computers.\n"
+      "\n"
+      "  Elements come out of the list in the order they went in.\r\n"
+      "The first element put in the list is the first one out.\n";
+  const Run r = RunWith({"suggest-accepted", "--content=" + dir, "queue", "-"}, answers);
+  REQUIRE(r.code == 0);
+
+  rubric::Status status;
+  auto bank = rubric::LoadBank(dir, &status);
+  REQUIRE(bank);
+  auto scorer = rubric::Scorer::Compile(*bank, &status);
+  REQUIRE(scorer);
+  const auto expected = bot::SuggestAccepted(
+      *scorer, "queue",
+      {"A kind of tree used in computers.", "Elements come out of the list in the order they went in.",
+       "The first element put in the list is the first one out."},
+      3);
+  REQUIRE(expected.size() == 2);
+  nlohmann::json accepted = nlohmann::json::array(), scores = nlohmann::json::array();
+  for (const auto& s : expected) accepted.push_back(s.answer), scores.push_back(s.score);
+  CHECK(nlohmann::json::parse(r.out) ==
+        nlohmann::json{{"question", "queue"}, {"accepted_answers", accepted}, {"scores", scores}});
+  CHECK(r.err == "2 of 3 answers suggested (each scores at least 5.0); review them before adding "
+                 "them to 01-queue.json\n");
+
+  struct Case {
+    std::vector<std::string> argv;
+    int code;
+    std::string err;
+  };
+  const std::vector<Case> cases = {
+      {{"suggest-accepted", "--content=" + dir, "queue"},
+       2,
+       "interview-bot suggest-accepted: expected a question id and a file of answers, one per line "
+       "('-' for stdin)\n"},
+      {{"suggest-accepted", "--content=" + dir, "queue", "-", "--top", "0"},
+       2,
+       "interview-bot suggest-accepted: --top must be a whole number from 1 to 100, not \"0\"\n"},
+      {{"suggest-accepted", "--content=" + dir, "heap", "-"},
+       1,
+       "interview-bot suggest-accepted: unknown question \"heap\"; valid: 1 queue, 2 stack\n"},
+      {{"suggest-accepted", "--content=" + dir, "queue", "/nonexistent.txt"},
+       1,
+       "interview-bot suggest-accepted: cannot read /nonexistent.txt\n"},
+      {{"suggest-accepted", kMini, "1", "-"},
+       1,
+       "interview-bot suggest-accepted: accepted answers count only in a bank whose bank.json "
+       "sets \"answer_style\": \"short\"\n"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.err);
+    const Run bad = RunWith(c.argv, answers);
+    CHECK(bad.code == c.code);
+    CHECK(bad.err == c.err);
+  }
+  const Run empty = RunWith({"suggest-accepted", "--content=" + dir, "queue", "-"}, "\n \n");
+  CHECK(empty.code == 1);
+  CHECK(empty.err == "interview-bot suggest-accepted: - holds no answers (one per line)\n");
+}
+
+TEST_CASE("import-csv refuses accepted answers for a bank of interview answers") {
+  const std::string csv = bot::TempPath("accepted.csv");
+  std::ofstream(csv) << "id,question,model_answer,accepted_answers\n"
+                        "queue,What is a queue?,A first in first out list.,The oldest leaves first.\n";
+  const Run r = RunWith({"import-csv", csv, bot::TempPath("accepted")});
+  CHECK(r.code == 2);
+  CHECK(r.err == "interview-bot import-csv: " + csv +
+                     ": column accepted_answers counts only with --answer-style short\n");
+  CHECK(RunWith({"import-csv", csv, bot::TempPath("accepted"), "--answer-style", "short"}).code == 0);
 }

@@ -35,7 +35,7 @@ TEST_CASE("ImportCsv names the line and the column of every kind of bad input") 
       {"", "line 1: the file is empty; the first line must name the columns"},
       {"id,question,answer\n",
        "line 1, column 3 (answer): unknown column; valid: id, question, model_answer, title, "
-       "difficulty, key_terms, number"},
+       "difficulty, key_terms, accepted_answers, number"},
       {"id,question,id\n", "line 1, column 3 (id): column named twice"},
       {"id,question\n", "line 1: required column \"model_answer\" is missing"},
       {"id,question,model_answer\nQ1,Why?,Because.\n",
@@ -60,4 +60,19 @@ TEST_CASE("ImportCsv names the line and the column of every kind of bad input") 
     CHECK_FALSE(bot::ImportCsv(csv, &out, &error));
     CHECK(error == message);
   }
+}
+
+TEST_CASE("ImportCsv reads accepted_answers one per line of the field, skipping blank lines") {
+  const std::string csv =
+      "id,question,model_answer,accepted_answers\n"
+      "queue,What is a queue?,A first in first out list.,\"The oldest item leaves first.\r\n\n"
+      "  Like a line at a shop.  \"\n"
+      "stack,What is a stack?,A last in first out list.,\n";
+  std::vector<bot::ImportedQuestion> out;
+  std::string error;
+  REQUIRE(bot::ImportCsv(csv, &out, &error));
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].json["accepted_answers"] ==
+        nlohmann::json{"The oldest item leaves first.", "Like a line at a shop."});
+  CHECK_FALSE(out[1].json.contains("accepted_answers"));
 }
