@@ -62,7 +62,7 @@ double Report(const std::vector<Answer>& answers) {
   }
   for (const char* group : {"1-4", "5-12", "all"}) {
     char line[160];
-    snprintf(line, sizeof line, "  assignments %-5s n=%-5zu pearson=%.3f rmse=%.3f\n", group,
+    snprintf(line, sizeof line, "  assignments %-5s n=%-5zu pearson=%.4f rmse=%.3f\n", group,
              x[group].size(), bot::Pearson(x[group], y[group]), FitRmse(x[group], y[group]));
     std::cout << line;
   }
@@ -189,8 +189,8 @@ int main(int argc, char** argv) {
       a.score = r.score;
     }
   }
-  std::cout << "With the other half's " << kFeedbackAnswers
-            << " best-scoring answers as accepted answers (suggest-accepted):\n";
+  std::cout << "With the " << kFeedbackAnswers
+            << " accepted answers suggest-accepted picks from the other half:\n";
   const double result = Report(feedback);
   // Four decimals: the figure sits at the 0.62, and rounding would hide which side.
   printf("pearson=%.4f\n", result);

@@ -60,3 +60,14 @@ TEST_CASE("SuggestAccepted: the best answers first, none under the floor, no rep
         std::vector<bot::SuggestedAnswer>{{best, b.Score(best)}});
   CHECK(bot::SuggestAccepted(*b.scorer, "nope", answers, 3).empty());
 }
+
+TEST_CASE("SuggestAccepted prefers another wording to a near-copy of an answer already picked") {
+  const QueueBank b;
+  const std::string best = "The first element put in the list is the first one out.";
+  const std::string near_copy = "The first element put in the list is the first one taken out.";
+  const std::string other = "Elements come out of the list in the order they went in.";
+  REQUIRE(b.Score(near_copy) > b.Score(other));
+  REQUIRE(b.Score(other) >= bot::kMinAcceptedScore);
+  CHECK(bot::SuggestAccepted(*b.scorer, "queue", {near_copy, other, best}, 2) ==
+        std::vector<bot::SuggestedAnswer>{{best, b.Score(best)}, {other, b.Score(other)}});
+}
