@@ -296,7 +296,7 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   }
   r.depth = {depth.numbers, depth.tradeoffs, depth.risks, depth.verification,
              std::round(depth_score * 100) / 100};
-  FillFeedback(q, coverage_by_step, length, depth_gate, &r);
+  FillFeedback(q, coverage_by_step, length, depth_gate, style.coverage_weight, &r);
   if (declined) {
     // Nothing to probe: asking the same question again is what `repeat` is for.
     r.gaps.insert(r.gaps.begin(), {"answer", "no-answer", "No answer", 10.0,

@@ -14,10 +14,9 @@ double Round2(double x) { return std::round(x * 100) / 100; }
 }  // namespace
 
 void FillFeedback(const Question& q, const std::vector<double>& coverage, double length,
-                  double depth_gate, Result* r) {
+                  double depth_gate, double coverage_weight, Result* r) {
   // Points lost are linearised at full coverage: the step's share of the coverage term.
-  const double per_step =
-      Params::kSpan * Params::kCoverageWeight / std::max<size_t>(1, coverage.size());
+  const double per_step = Params::kSpan * coverage_weight / std::max<size_t>(1, coverage.size());
   for (size_t si = 0; si < coverage.size(); ++si) {
     const Step& step = q.steps[si];
     const StepResult& sr = r->steps[si];
@@ -62,8 +61,10 @@ void FillFeedback(const Question& q, const std::vector<double>& coverage, double
        "How would you know it worked? What would you measure, and against what threshold?",
        "Said how to measure or verify it"},
   };
-  const double depth_points = Params::kSpan * (1 - Params::kCoverageWeight) * length * depth_gate;
+  const double depth_points = Params::kSpan * (1 - coverage_weight) * length * depth_gate;
+  // Where depth earns nothing (short answers), it is neither a strength nor a gap to probe.
   for (const Kind& k : kinds) {
+    if (coverage_weight >= 1.0) break;
     const double saturation = std::min(1.0, k.count / k.full);
     if (saturation >= 2.0 / 3) r->strengths.push_back(k.strength);
     if (saturation < 1.0) {

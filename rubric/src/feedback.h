@@ -10,9 +10,10 @@
 
 namespace rubric::internal {
 
-// Reads r->steps and r->depth; fills r->strengths and r->gaps.
+// Reads r->steps and r->depth; fills r->strengths and r->gaps. `coverage_weight`: the bank
+// style's share of the score for coverage; the rest is depth (none in a short-answer bank).
 void FillFeedback(const Question& q, const std::vector<double>& step_coverage, double length,
-                  double depth_gate, Result* r);
+                  double depth_gate, double coverage_weight, Result* r);
 
 }  // namespace rubric::internal
 

@@ -376,3 +376,18 @@ TEST_CASE("Short answers: an accepted answer credits the paraphrase it words") {
   CHECK(accepting.Score("queue", in_model_words).score == plain.Score("queue", in_model_words).score);
   CHECK(accepting.Score("stack", paraphrase).score == plain.Score("stack", paraphrase).score);
 }
+
+TEST_CASE("Short answers earn nothing for depth, so depth is never a gap or a strength there") {
+  ShortBank bank({{"queue", "What is a queue?", "A list where the first element in is the first out."},
+                  {"stack", "What is a stack?", "A list where the last element in is the first out."}});
+  const rubric::Result r = bank.Score("queue", "Elements come out of the list in the order they went in.");
+  for (const auto& gap : r.gaps) {
+    CAPTURE(gap.id);
+    CHECK(gap.kind == "step");
+  }
+  CHECK(std::find(r.strengths.begin(), r.strengths.end(), "Quantified the answer") == r.strengths.end());
+  // A depth signal changes nothing either.
+  const rubric::Result with_numbers =
+      bank.Score("queue", "Elements come out of the list in the order they went in, 3 of 3 times.");
+  for (const auto& s : with_numbers.strengths) CHECK(s.find("Quantified") == std::string::npos);
+}
