@@ -1,12 +1,10 @@
 // The rubric author's commands: derive-rubric (a starting point to hand-tune), attack (a rubric
-// self-test with adversarial answers), import-csv (a bank from a spreadsheet) and suggest-accepted
-// (accepted answers from candidates' answers, to review).
+// self-test with adversarial answers) and import-csv (a bank from a spreadsheet).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "accepted_answers.h"
 #include "attack.h"
 #include "format.h"
 #include "cli.h"
@@ -15,21 +13,6 @@
 #include "rubric/scorer.h"
 
 namespace bot {
-namespace {
-
-// The non-blank lines of `in`, trimmed.
-std::vector<std::string> Lines(std::istream& in) {
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    const size_t b = line.find_first_not_of(" \t\r");
-    if (b != std::string::npos) lines.push_back(line.substr(b, line.find_last_not_of(" \t\r") - b + 1));
-  }
-  return lines;
-}
-
-}  // namespace
-
 int DeriveRubricCommand(const std::vector<std::string>& argv, Io io) {
   const std::vector<FlagSpec> specs = {ContentFlag(), HelpFlag()};
   int code = 0;
@@ -182,72 +165,6 @@ int ImportCsvCommand(const std::vector<std::string>& argv, Io io) {
   if (!loaded) return 1;
   io.out << "OK: " << dir << ": " << questions.size() << " questions, rubrics derived from "
          << "their model answers\n";
-  return 0;
-}
-
-int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
-  const std::vector<FlagSpec> specs = {
-      {"top", true, "how many answers to suggest, 1 to 100 (default 3)"}, ContentFlag(), HelpFlag()};
-  int code = 0;
-  auto args = ParseCommand(argv, specs,
-                           "interview-bot suggest-accepted <question-id> <answers.txt|-> [--top N] "
-                           "[--content DIR]",
-                           io, &code);
-  if (!args) return code;
-  if (args->positional().size() != 2) {
-    io.err << "interview-bot suggest-accepted: expected a question id and a file of answers, one "
-              "per line ('-' for stdin)\n";
-    return 2;
-  }
-  const std::string top_text = args->Has("top") ? args->Get("top") : "3";
-  if (top_text.empty() || top_text.size() > 3 ||
-      top_text.find_first_not_of("0123456789") != std::string::npos || std::stoi(top_text) < 1 ||
-      std::stoi(top_text) > 100) {
-    io.err << "interview-bot suggest-accepted: --top must be a whole number from 1 to 100, not \""
-           << top_text << "\"\n";
-    return 2;
-  }
-  auto bank = LoadBankOrReport(ContentDir(*args), io);
-  if (!bank) return 1;
-  if (bank->answer_style != rubric::AnswerStyle::kShort) {
-    io.err << "interview-bot suggest-accepted: accepted answers count only in a bank whose "
-              "bank.json sets \"answer_style\": \"short\"\n";
-    return 1;
-  }
-  const std::string& id = args->positional()[0];
-  const rubric::Question* q = bank->Find(id);
-  if (!q) {
-    io.err << "interview-bot suggest-accepted: unknown question \"" << id
-           << "\"; valid: " << bank->ValidIds() << "\n";
-    return 1;
-  }
-  const std::string file = args->positional()[1];
-  std::ifstream in_file;
-  if (file != "-") in_file.open(file, std::ios::binary);
-  if (file != "-" && !in_file) {
-    io.err << "interview-bot suggest-accepted: cannot read " << file << "\n";
-    return 1;
-  }
-  const std::vector<std::string> answers = Lines(file == "-" ? io.in : in_file);
-  if (answers.empty()) {
-    io.err << "interview-bot suggest-accepted: " << file << " holds no answers (one per line)\n";
-    return 1;
-  }
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
-  nlohmann::json accepted = nlohmann::json::array(), scores = nlohmann::json::array();
-  for (const auto& s : SuggestAccepted(*scorer, q->id, answers, std::stoi(top_text))) {
-    accepted.push_back(s.answer);
-    scores.push_back(s.score);
-  }
-  io.out << nlohmann::json{{"question", q->id}, {"accepted_answers", accepted}, {"scores", scores}}.dump(2)
-         << "\n";
-  io.err << accepted.size() << " of " << answers.size() << " answers suggested (each scores at least "
-         << Fixed1(kMinAcceptedScore) << "); review them before adding them to " << q->file << "\n";
   return 0;
 }
 

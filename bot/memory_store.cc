@@ -54,6 +54,23 @@ std::string MemoryStore::ActiveSlackSession(const std::string& slack_user) {
   return "";
 }
 
+std::vector<std::string> MemoryStore::AnswersTo(const std::string& question_id, int limit) {
+  std::lock_guard<std::mutex> l(mu_);
+  std::vector<const Session*> newest_first;
+  for (const auto& [id, s] : sessions_) newest_first.push_back(&s);
+  std::stable_sort(newest_first.begin(), newest_first.end(),
+                   [](const Session* a, const Session* b) { return a->created_ms > b->created_ms; });
+  std::vector<std::string> out;
+  for (const Session* s : newest_first) {
+    for (const auto& q : s->questions) {
+      if (q.id == question_id && !q.answer.empty() && static_cast<int>(out.size()) < limit) {
+        out.push_back(q.answer);
+      }
+    }
+  }
+  return out;
+}
+
 int MemoryStore::CountActive() {
   std::lock_guard<std::mutex> l(mu_);
   return static_cast<int>(std::count_if(sessions_.begin(), sessions_.end(),

@@ -25,6 +25,9 @@ class SessionStore {
   virtual std::vector<Session> ListByClient(const std::string& client_id, int limit) = 0;
   // The id of the Slack user's unfinished session, or "".
   virtual std::string ActiveSlackSession(const std::string& slack_user) = 0;
+  // The main answers (not follow-ups) candidates gave to the question `question_id`, newest session
+  // first, at most `limit`; skipped questions have none.
+  virtual std::vector<std::string> AnswersTo(const std::string& question_id, int limit) = 0;
   // Sessions not finished.
   virtual int CountActive() = 0;
   // Health: an error when the store cannot be read.

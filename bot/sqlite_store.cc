@@ -199,6 +199,25 @@ std::string SqliteStore::ActiveSlackSession(const std::string& slack_user) {
   return "";
 }
 
+std::vector<std::string> SqliteStore::AnswersTo(const std::string& question_id, int limit) {
+  std::vector<std::string> out;
+  try {
+    Lease db = Acquire();
+    SQLite::Statement select(*db,
+                             "SELECT json_extract(q.value, '$.answer') FROM sessions, "
+                             "json_each(sessions.doc, '$.questions') AS q "
+                             "WHERE json_extract(q.value, '$.id') = ? "
+                             "AND json_extract(q.value, '$.answer') != '' "
+                             "ORDER BY sessions.created_ms DESC, sessions.id, q.key LIMIT ?");
+    select.bind(1, question_id);
+    select.bind(2, limit);
+    while (select.executeStep()) out.push_back(select.getColumn(0).getString());
+  } catch (const std::exception& e) {
+    StorageError(e.what());
+  }
+  return out;
+}
+
 int SqliteStore::CountActive() {
   try {
     Lease db = Acquire();

@@ -30,6 +30,7 @@ class SqliteStore : public SessionStore {
   MaybeError Load(const std::string& id, Session* session) override;
   std::vector<Session> ListByClient(const std::string& client_id, int limit) override;
   std::string ActiveSlackSession(const std::string& slack_user) override;
+  std::vector<std::string> AnswersTo(const std::string& question_id, int limit) override;
   int CountActive() override;
   MaybeError Check() override;
 

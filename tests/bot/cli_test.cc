@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "accepted_answers.h"
+#include "sqlite_store.h"
 #include "temp_path.h"
 #include "test_util.h"
 
@@ -164,8 +165,15 @@ TEST_CASE("suggest-accepted prints the answers to accept, best first, for an aut
   const std::vector<Case> cases = {
       {{"suggest-accepted", "--content=" + dir, "queue"},
        2,
-       "interview-bot suggest-accepted: expected a question id and a file of answers, one per line "
-       "('-' for stdin)\n"},
+       "interview-bot suggest-accepted: expected a question id and either a file of answers, one "
+       "per line ('-' for stdin), or --db\n"},
+      {{"suggest-accepted", "--content=" + dir, "queue", "-", "--db", bot::TempPath("none.db")},
+       2,
+       "interview-bot suggest-accepted: expected a question id and either a file of answers, one "
+       "per line ('-' for stdin), or --db\n"},
+      {{"suggest-accepted", "--content=" + dir, "queue", "--db", bot::TempPath("none.db")},
+       1,
+       "interview-bot suggest-accepted: no database file at " + bot::TempPath("none.db") + "\n"},
       {{"suggest-accepted", "--content=" + dir, "queue", "-", "--top", "0"},
        2,
        "interview-bot suggest-accepted: --top must be a whole number from 1 to 100, not \"0\"\n"},
@@ -188,7 +196,33 @@ TEST_CASE("suggest-accepted prints the answers to accept, best first, for an aut
   }
   const Run empty = RunWith({"suggest-accepted", "--content=" + dir, "queue", "-"}, "\n \n");
   CHECK(empty.code == 1);
-  CHECK(empty.err == "interview-bot suggest-accepted: - holds no answers (one per line)\n");
+  CHECK(empty.err == "interview-bot suggest-accepted: - holds no answers to queue (one per line)\n");
+
+  // The same answers, given in interviews and stored by the server, suggest the same.
+  const std::string db = bot::TempPath("suggest.db");
+  {
+    std::string error;
+    auto store = bot::SqliteStore::Open(db, 1, &error);
+    REQUIRE(store);
+    const std::vector<std::string> given = {
+        "A kind of tree used in computers.", "Elements come out of the list in the order they went in.",
+        "The first element put in the list is the first one out."};
+    for (size_t i = 0; i < given.size(); ++i) {
+      bot::Session s;
+      s.id = "s" + std::to_string(i);
+      s.created_ms = static_cast<int64_t>(i);
+      s.questions = {bot::QuestionRecord{}};
+      s.questions[0].id = "queue";
+      s.questions[0].answer = given[i];
+      REQUIRE_FALSE(store->Save(s, 0));
+    }
+  }
+  const Run from_db = RunWith({"suggest-accepted", "--content=" + dir, "queue", "--db", db});
+  CHECK(from_db.code == 0);
+  CHECK(from_db.out == r.out);
+  const Run none = RunWith({"suggest-accepted", "--content=" + dir, "stack", "--db", db});
+  CHECK(none.code == 1);
+  CHECK(none.err == "interview-bot suggest-accepted: " + db + " holds no answers to stack\n");
 }
 
 TEST_CASE("import-csv refuses accepted answers for a bank of interview answers") {
