@@ -16,8 +16,8 @@ struct ImportedQuestion {
 };
 
 // Columns (header row, any order): id, question, model_answer (required); title, difficulty,
-// key_terms (';'-separated), accepted_answers (one per line of the field), number (optional). False and "line L, column C (name): reason" in
-// *error for the first bad field.
+// key_terms (';'-separated), accepted_answers (one per line of the field), number (optional).
+// False and "line L, column C (name): reason" in *error for the first bad field.
 bool ImportCsv(const std::string& csv_text, std::vector<ImportedQuestion>* out, std::string* error);
 
 }  // namespace bot

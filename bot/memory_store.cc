@@ -63,9 +63,8 @@ std::vector<std::string> MemoryStore::AnswersTo(const std::string& question_id, 
   std::vector<std::string> out;
   for (const Session* s : newest_first) {
     for (const auto& q : s->questions) {
-      if (q.id == question_id && !q.answer.empty() && static_cast<int>(out.size()) < limit) {
-        out.push_back(q.answer);
-      }
+      if (static_cast<int>(out.size()) == limit) return out;
+      if (q.id == question_id && !q.answer.empty()) out.push_back(q.answer);
     }
   }
   return out;

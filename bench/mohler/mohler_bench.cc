@@ -6,7 +6,6 @@
 // 5-12, with accepted answers>.
 //   mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]
 // The dump has one line per answer: question, grade, score, flags, words, step coverages, answer.
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -23,7 +22,7 @@
 
 namespace {
 
-// How many of the other half's best-scoring answers become a question's accepted answers.
+// How many accepted answers suggest-accepted picks per question (its default).
 constexpr size_t kFeedbackAnswers = 3;
 
 struct Answer {
@@ -192,7 +191,7 @@ int main(int argc, char** argv) {
   std::cout << "With the " << kFeedbackAnswers
             << " accepted answers suggest-accepted picks from the other half:\n";
   const double result = Report(feedback);
-  // Four decimals: the figure sits at the 0.62, and rounding would hide which side.
+  // Four decimals: the figure is near the 0.62, and rounding could hide which side.
   printf("pearson=%.4f\n", result);
   return 0;
 }
