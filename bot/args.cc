@@ -53,4 +53,12 @@ std::string Args::Usage(const std::vector<FlagSpec>& specs) {
   return s;
 }
 
+bool ParseInt(const std::string& s, int min, int max, int* out) {
+  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+  const int v = std::stoi(s);
+  if (v < min || v > max) return false;
+  *out = v;
+  return true;
+}
+
 }  // namespace bot

@@ -35,6 +35,9 @@ class Args {
   std::vector<std::string> positional_;
 };
 
+// A flag's whole number: digits only, from `min` to `max`. False (and *out untouched) otherwise.
+bool ParseInt(const std::string& s, int min, int max, int* out);
+
 }  // namespace bot
 
 #endif  // BOT_ARGS_H_

@@ -25,12 +25,8 @@ int DeriveRubricCommand(const std::vector<std::string>& argv, Io io) {
   }
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
-  const rubric::Question* q = bank->Find(args->positional()[0]);
-  if (!q) {
-    io.err << "interview-bot derive-rubric: unknown question \"" << args->positional()[0]
-           << "\"; valid: " << bank->ValidIds() << "\n";
-    return 1;
-  }
+  const rubric::Question* q = FindQuestionOrReport(*bank, args->positional()[0], "derive-rubric", io);
+  if (!q) return 1;
   // Derived against the whole bank (specificity is relative to the other model answers), even when
   // the question has a hand-written rubric.
   const size_t index = q - bank->questions.data();
@@ -68,11 +64,9 @@ int AttackCommand(const std::vector<std::string>& argv, Io io) {
   std::vector<const rubric::Question*> targets;
   if (args->Has("all")) {
     for (const auto& q : bank->questions) targets.push_back(&q);
-  } else if (const auto* q = bank->Find(args->positional()[0])) {
+  } else if (const auto* q = FindQuestionOrReport(*bank, args->positional()[0], "attack", io)) {
     targets.push_back(q);
   } else {
-    io.err << "interview-bot attack: unknown question \"" << args->positional()[0]
-           << "\"; valid: " << bank->ValidIds() << "\n";
     return 1;
   }
   int passed = 0, total = 0;

@@ -86,6 +86,16 @@ std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io) {
   return bank;
 }
 
+const rubric::Question* FindQuestionOrReport(const rubric::Bank& bank, const std::string& id_or_number,
+                                             const std::string& command, Io io) {
+  const rubric::Question* q = bank.Find(id_or_number);
+  if (!q) {
+    io.err << "interview-bot " << command << ": unknown question \"" << id_or_number
+           << "\"; valid: " << bank.ValidIds() << "\n";
+  }
+  return q;
+}
+
 int RunCli(const std::vector<std::string>& argv, Io io) {
   if (argv.size() < 2 || (argv[1].rfind("--", 0) == 0 && argv[1] != "--help")) {
     // No command, or flags only: serve.

@@ -28,6 +28,10 @@ int RunCli(const std::vector<std::string>& argv, Io io);
 std::string ContentDir(const Args& args);
 // Loads the bank or prints every problem to io.err.
 std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io);
+// The question `id_or_number` of `bank`, or nullptr after printing "interview-bot <command>:
+// unknown question ...; valid: ..." to io.err.
+const rubric::Question* FindQuestionOrReport(const rubric::Bank& bank, const std::string& id_or_number,
+                                             const std::string& command, Io io);
 
 // Parses a sub-command's flags. Returns nullopt when the command should stop: --help was printed
 // (*exit_code 0) or the flags were wrong (message and usage on io.err, *exit_code 2).

@@ -52,12 +52,8 @@ int ShowCommand(const std::vector<std::string>& argv, Io io) {
   }
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
-  const rubric::Question* q = bank->Find(args->positional()[0]);
-  if (!q) {
-    io.err << "interview-bot show: unknown question \"" << args->positional()[0]
-           << "\"; valid: " << bank->ValidIds() << "\n";
-    return 2;
-  }
+  const rubric::Question* q = FindQuestionOrReport(*bank, args->positional()[0], "show", io);
+  if (!q) return 2;
   if (args->Has("json")) {
     io.out << rubric::ToJson(*q, true, true).dump(2) << "\n";
     return 0;

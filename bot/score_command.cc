@@ -45,12 +45,8 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
   }
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
-  const rubric::Question* q = bank->Find(args->Get("question"));
-  if (!q) {
-    io.err << "interview-bot score: unknown question \"" << args->Get("question")
-           << "\"; valid: " << bank->ValidIds() << "\n";
-    return 2;
-  }
+  const rubric::Question* q = FindQuestionOrReport(*bank, args->Get("question"), "score", io);
+  if (!q) return 2;
   std::string answer, follow_up;
   if (args->Has("file")) {
     if (!ReadAll(args->Get("file"), &answer)) {

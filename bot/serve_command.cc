@@ -24,14 +24,6 @@ std::string Setting(const Args& args, const char* flag, const char* env, const s
   return fallback;
 }
 
-bool ParseInt(const std::string& s, int min, int max, int* out) {
-  if (s.empty() || s.size() > 9 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-  const int v = std::stoi(s);
-  if (v < min || v > max) return false;
-  *out = v;
-  return true;
-}
-
 }  // namespace
 
 int ServeCommand(const std::vector<std::string>& argv, Io io) {

@@ -10,7 +10,7 @@ MaybeError SqliteDeliveryQueue::ExecEach(std::initializer_list<const char*> stat
     auto db = store_.Acquire();
     for (const char* sql : statements) {
       SQLite::Statement statement(*db, sql);
-      statement.bind(1, static_cast<int64_t>(value));
+      statement.bind(1, value);
       statement.exec();
     }
     return std::nullopt;

@@ -44,12 +44,10 @@ int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
               "one per line ('-' for stdin), or --db\n";
     return 2;
   }
-  const std::string top_text = args->Has("top") ? args->Get("top") : "3";
-  if (top_text.empty() || top_text.size() > 3 ||
-      top_text.find_first_not_of("0123456789") != std::string::npos || std::stoi(top_text) < 1 ||
-      std::stoi(top_text) > 100) {
+  int top = 0;
+  if (!ParseInt(args->Get("top", "3"), 1, 100, &top)) {
     io.err << "interview-bot suggest-accepted: --top must be a whole number from 1 to 100, not \""
-           << top_text << "\"\n";
+           << args->Get("top") << "\"\n";
     return 2;
   }
   auto bank = LoadBankOrReport(ContentDir(*args), io);
@@ -59,13 +57,8 @@ int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
               "bank.json sets \"answer_style\": \"short\"\n";
     return 1;
   }
-  const std::string& id = args->positional()[0];
-  const rubric::Question* q = bank->Find(id);
-  if (!q) {
-    io.err << "interview-bot suggest-accepted: unknown question \"" << id
-           << "\"; valid: " << bank->ValidIds() << "\n";
-    return 1;
-  }
+  const rubric::Question* q = FindQuestionOrReport(*bank, args->positional()[0], "suggest-accepted", io);
+  if (!q) return 1;
   std::vector<std::string> answers;
   const std::string source = args->Has("db") ? args->Get("db") : args->positional()[1];
   if (args->Has("db")) {
@@ -101,7 +94,7 @@ int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
     return 1;
   }
   nlohmann::json accepted = nlohmann::json::array(), scores = nlohmann::json::array();
-  for (const auto& s : SuggestAccepted(*scorer, q->id, answers, std::stoi(top_text))) {
+  for (const auto& s : SuggestAccepted(*scorer, q->id, answers, top)) {
     accepted.push_back(s.answer);
     scores.push_back(s.score);
   }

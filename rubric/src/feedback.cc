@@ -63,14 +63,12 @@ void FillFeedback(const Question& q, const std::vector<double>& coverage, double
   };
   const double depth_points = Params::kSpan * (1 - coverage_weight) * length * depth_gate;
   // Where depth earns nothing (short answers), it is neither a strength nor a gap to probe.
+  const bool depth_counts = coverage_weight < 1.0;
   for (const Kind& k : kinds) {
-    if (coverage_weight >= 1.0) break;
     const double saturation = std::min(1.0, k.count / k.full);
-    if (saturation >= 2.0 / 3) r->strengths.push_back(k.strength);
-    if (saturation < 1.0) {
-      const double lost = Round2(depth_points * k.weight * (1.0 - saturation));
-      if (lost > 0) r->gaps.push_back({"depth", k.id, k.name, lost, k.hint, k.probe});
-    }
+    if (depth_counts && saturation >= 2.0 / 3) r->strengths.push_back(k.strength);
+    const double lost = Round2(depth_points * k.weight * (1.0 - saturation));
+    if (lost > 0) r->gaps.push_back({"depth", k.id, k.name, lost, k.hint, k.probe});
   }
   std::stable_sort(r->gaps.begin(), r->gaps.end(),
                    [](const Gap& a, const Gap& b) { return a.points_lost > b.points_lost; });

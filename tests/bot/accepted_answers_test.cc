@@ -2,42 +2,20 @@
 
 #include <doctest/doctest.h>
 
-#include <memory>
 #include <string>
 #include <vector>
 
-#include "rubric/derive.h"
+#include "short_bank.h"
 
 namespace {
 
-// A short-answer bank of two questions with derived rubrics.
-struct QueueBank {
-  rubric::Bank bank;
-  std::unique_ptr<rubric::Scorer> scorer;
-  QueueBank() {
-    bank.answer_style = rubric::AnswerStyle::kShort;
-    const std::vector<std::array<std::string, 3>> questions = {
-        {"queue", "What is a queue?", "A list where the first element in is the first out."},
-        {"stack", "What is a stack?", "A list where the last element in is the first out."}};
-    for (const auto& [id, question, model_answer] : questions) {
-      rubric::Question q;
-      q.number = static_cast<int>(bank.questions.size()) + 1;
-      q.id = q.title = id;
-      q.question = question;
-      q.model_answer = model_answer;
-      bank.questions.push_back(q);
-    }
-    bank.questions[0].accepted_answers = {"Elements leave in the order they arrived."};
-    rubric::DeriveRubrics(&bank);
-    rubric::Status status;
-    scorer = rubric::Scorer::Compile(bank, &status);
-    REQUIRE(scorer);
-  }
-  double Score(const std::string& answer) const {
-    rubric::Result r;
-    REQUIRE(scorer->Score("queue", answer, &r).ok());
-    return r.score;
-  }
+// A short-answer bank of two questions; "queue" has one accepted answer already.
+struct QueueBank : ShortBank {
+  QueueBank()
+      : ShortBank({{"queue", "What is a queue?", "A list where the first element in is the first out."},
+                   {"stack", "What is a stack?", "A list where the last element in is the first out."}},
+                  {{"queue", {"Elements leave in the order they arrived."}}}) {}
+  double Score(const std::string& answer) const { return ShortBank::Score("queue", answer).score; }
 };
 
 }  // namespace

@@ -4,19 +4,13 @@
 
 #include <doctest/doctest.h>
 
+#include "short_bank.h"
 #include "test_util.h"
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 namespace {
-
-rubric::Result ScoreOk(const rubric::Scorer& scorer, const std::string& q, const std::string& answer) {
-  rubric::Result r;
-  REQUIRE(scorer.Score(q, answer, &r).ok());
-  return r;
-}
 
 struct Fixture {
   rubric::Bank bank;
@@ -28,7 +22,9 @@ struct Fixture {
     REQUIRE(scorer);
   }
   rubric::Result Score(const std::string& q, const std::string& answer) {
-    return ScoreOk(*scorer, q, answer);
+    rubric::Result r;
+    REQUIRE(scorer->Score(q, answer, &r).ok());
+    return r;
   }
 };
 
@@ -45,33 +41,6 @@ const char* kStrong =
 bool HasFlag(const rubric::Result& r, const std::string& flag) {
   return std::find(r.flags.begin(), r.flags.end(), flag) != r.flags.end();
 }
-
-// A `short` bank of (id, question, model answer) triples, rubrics derived.
-struct ShortBank {
-  rubric::Bank bank;
-  std::unique_ptr<rubric::Scorer> scorer;
-  // `accepted`: question id -> its accepted answers.
-  explicit ShortBank(const std::vector<std::array<std::string, 3>>& questions,
-                     const std::map<std::string, std::vector<std::string>>& accepted = {}) {
-    bank.answer_style = rubric::AnswerStyle::kShort;
-    for (const auto& [id, question, model_answer] : questions) {
-      rubric::Question q;
-      q.number = static_cast<int>(bank.questions.size()) + 1;
-      q.id = q.title = id;
-      q.question = question;
-      q.model_answer = model_answer;
-      if (accepted.count(id)) q.accepted_answers = accepted.at(id);
-      bank.questions.push_back(q);
-    }
-    rubric::DeriveRubrics(&bank);
-    rubric::Status status;
-    scorer = rubric::Scorer::Compile(bank, &status);
-    REQUIRE(scorer);
-  }
-  rubric::Result Score(const std::string& q, const std::string& answer) {
-    return ScoreOk(*scorer, q, answer);
-  }
-};
 
 }  // namespace
 
