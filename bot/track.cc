@@ -103,7 +103,10 @@ MaybeError Interview::Start(const StartRequest& req, Session* s) const {
   Say(s, "bot", "greeting",
       who + ", I'm your interviewer today. We'll go through " + std::to_string(ids.size()) +
           (ids.size() == 1 ? " question" : " questions") +
-          ". Answer each the way you would in a real interview: structure, numbers, trade-offs. "
+          (bank_.answer_style == rubric::AnswerStyle::kShort
+               ? ". Answer each in a sentence or two, in your own words. "
+               : ". Answer each the way you would in a real interview: structure, numbers, "
+                 "trade-offs. ") +
           "After each answer I'll score it out of 10, show what I credited and what was missing, "
           "and ask one follow-up. Commands at any time: hint, skip, repeat, model (after your "
           "answer is scored) and end.");

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "short_bank.h"
 #include "test_util.h"
 
 namespace {
@@ -54,6 +55,26 @@ TEST_CASE("Start greets, then asks the first question of the track") {
   CHECK(s.state == "answering");
   CHECK(s.questions[0].status == "asked");
   CHECK(s.questions[0].asked_at_ms == f.clock.NowMs());
+}
+
+TEST_CASE("The greeting asks for the kind of answer the bank scores") {
+  Fixture f;
+  const std::string interview_greeting = f.Start({"all"}).messages[0].text;
+  CHECK(interview_greeting.find("Answer each the way you would in a real interview: structure, "
+                                "numbers, trade-offs.") != std::string::npos);
+  const ShortBank short_bank({{"queue", "What is a queue?", "A first in first out list."}});
+  bot::FakeClock clock;
+  bot::SequenceRandom random;
+  const bot::Interview short_interview(*short_bank.scorer, clock, random);
+  bot::StartRequest all;
+  all.track.kind = "all";
+  bot::Session s;
+  REQUIRE_FALSE(short_interview.Start(all, &s));
+  CHECK(s.messages[0].text ==
+        "Hi, I'm your interviewer today. We'll go through 1 question. Answer each in a sentence or "
+        "two, in your own words. After each answer I'll score it out of 10, show what I credited "
+        "and what was missing, and ask one follow-up. Commands at any time: hint, skip, repeat, "
+        "model (after your answer is scored) and end.");
 }
 
 TEST_CASE("Tracks choose the questions; bad tracks name the field") {
