@@ -33,11 +33,12 @@ struct QuestionRecord {
   nlohmann::json result = nlohmann::json::object();  // latest rubric result
 };
 
+// Written as a brace list in tests ({"role", "Designer"}): every member has a default.
 struct Track {
-  std::string kind;   // all, random, difficulty, role, level, custom
-  std::string value;  // for difficulty, role, level
-  int count = 0;      // for random
-  std::vector<std::string> questions;  // for custom, as given
+  std::string kind{};   // all, random, difficulty, role, level, custom
+  std::string value{};  // for difficulty, role, level
+  int count = 0;        // for random
+  std::vector<std::string> questions{};  // for custom, as given
 };
 
 struct Session {

@@ -98,7 +98,11 @@ MaybeError Interview::Start(const StartRequest& req, Session* s) const {
   s->slack_user = req.slack_user;
   s->track = t;
   s->created_ms = s->updated_ms = clock_.NowMs();
-  for (const auto& id : ids) s->questions.push_back(QuestionRecord{id});
+  for (const auto& id : ids) {
+    QuestionRecord record;
+    record.id = id;
+    s->questions.push_back(std::move(record));
+  }
   const std::string who = req.name.empty() ? "Hi" : "Hi " + req.name;
   Say(s, "bot", "greeting",
       who + ", I'm your interviewer today. We'll go through " + std::to_string(ids.size()) +
