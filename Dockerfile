@@ -4,8 +4,10 @@
 #   docker build --build-arg RUN_TESTS=1 -t interview-bot .  # ... and run the test suites first
 #   docker run -p 8080:8080 -v interview-data:/data interview-bot
 #
-# Stage 1 builds on Debian 12 with the README's packages; stage 2 is debian:bookworm-slim with only
-# the shared libraries the binary links, the stripped binary and the seed question bank.
+# Stage 1 builds on Debian 12 with the README's packages and installs into /install with the
+# project's install() rules (bin/interview-bot, share/interview-bot/content); stage 2 is
+# debian:bookworm-slim with only the shared libraries the binary links and that install tree under
+# /usr/local.
 
 ############################################################################### build
 FROM debian:bookworm AS build
@@ -19,20 +21,21 @@ RUN scripts/install-deps build && rm -rf /var/lib/apt/lists/*
 # 1 = also build the doctest suites and run them with ctest (adds a few minutes).
 ARG RUN_TESTS=0
 COPY . .
-# With RUN_TESTS=1 every suite runs except "Calibration answers", which reads
-# ../shared/calibration, outside the build context.
+# With RUN_TESTS=1 every suite runs; the one that needs ../shared (outside the build context) is
+# reported as skipped. The browser tests need Chromium, which this stage does not install.
 RUN set -eu; \
     tests=OFF; [ "$RUN_TESTS" = 1 ] && tests=ON; \
-    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release \
-          -DINTERVIEW_BOT_TESTS=$tests -DINTERVIEW_BOT_BENCHMARKS=OFF; \
+    cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/local \
+          -DINTERVIEW_BOT_TESTS=$tests -DINTERVIEW_BOT_BENCHMARKS=OFF \
+          -DINTERVIEW_BOT_BROWSER_TESTS=OFF; \
     if [ "$RUN_TESTS" = 1 ]; then \
       cmake --build build -j"$(nproc)"; \
-      ctest --test-dir build --output-on-failure -j"$(nproc)" -E "Calibration answers"; \
+      ctest --test-dir build --output-on-failure -j"$(nproc)"; \
     else \
       cmake --build build -j"$(nproc)" --target interview-bot; \
     fi; \
-    strip --strip-unneeded build/interview-bot; \
-    build/interview-bot check-content content/seed
+    DESTDIR=/install cmake --install build --strip; \
+    /install/usr/local/bin/interview-bot check-content /install/usr/local/share/interview-bot/content/seed
 
 ############################################################################### runtime
 FROM debian:bookworm-slim
@@ -54,11 +57,10 @@ RUN set -eu; \
     chown 10001:10001 /data; \
     chmod 0750 /data
 
-WORKDIR /app
-COPY --from=build /src/build/interview-bot /app/interview-bot
-COPY --from=build /src/content/seed /app/content/seed
+WORKDIR /data
+COPY --from=build /install/usr/local/ /usr/local/
 # Fails the build when a shared library is missing from this stage.
-RUN ! ldd /app/interview-bot | grep "not found"
+RUN ! ldd /usr/local/bin/interview-bot | grep "not found"
 
 # Same variables as outside the container (README, "Docker"). Slack: SLACK_SIGNING_SECRET,
 # SLACK_BOT_TOKEN, SLACK_API_BASE_URL, COMPLETION_WEBHOOK_URLS, COMPLETION_WEBHOOK_SECRET are
@@ -66,7 +68,7 @@ RUN ! ldd /app/interview-bot | grep "not found"
 ENV PORT=8080 \
     BIND_ADDRESS=0.0.0.0 \
     DATABASE_PATH=/data/interview.db \
-    INTERVIEW_BOT_CONTENT=/app/content/seed \
+    INTERVIEW_BOT_CONTENT=/usr/local/share/interview-bot/content/seed \
     WORKER_THREADS=32 \
     RATE_LIMIT_PER_MINUTE=300
 
@@ -77,7 +79,7 @@ EXPOSE 8080
 STOPSIGNAL SIGTERM
 # No curl in the slim image: the binary checks GET http://127.0.0.1:$PORT/healthz itself.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-    CMD ["/app/interview-bot", "healthcheck"]
+    CMD ["/usr/local/bin/interview-bot", "healthcheck"]
 
-ENTRYPOINT ["/app/interview-bot"]
+ENTRYPOINT ["/usr/local/bin/interview-bot"]
 CMD ["serve"]

@@ -73,7 +73,12 @@ std::string ContentDir(const Args& args) {
   if (const char* env = std::getenv("INTERVIEW_BOT_CONTENT"); env && *env) return env;
   std::error_code ec;
   if (std::filesystem::is_directory("content/seed", ec)) return "content/seed";
-  return INTERVIEW_BOT_SOURCE_CONTENT;
+  // Installed (cmake --install): the bank sits in <prefix>/share beside <prefix>/bin, wherever the
+  // prefix was moved, so nothing absolute is compiled in.
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const auto installed = exe.parent_path().parent_path() / INTERVIEW_BOT_INSTALLED_CONTENT;
+  if (!ec && std::filesystem::is_directory(installed, ec)) return installed.string();
+  return "content/seed";
 }
 
 std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io) {

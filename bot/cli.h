@@ -24,7 +24,7 @@ struct Io {
 int RunCli(const std::vector<std::string>& argv, Io io);
 
 // The bank directory: --content, else $INTERVIEW_BOT_CONTENT, else ./content/seed when it exists,
-// else the source tree's content/seed.
+// else the seed bank installed beside the binary (<prefix>/share/interview-bot/content/seed).
 std::string ContentDir(const Args& args);
 // Loads the bank or prints every problem to io.err.
 std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io);
