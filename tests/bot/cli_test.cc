@@ -85,6 +85,49 @@ TEST_CASE("score reads stdin and prints the result as JSON") {
   CHECK(j["steps"][1]["status"] == "missing");
 }
 
+TEST_CASE("score --batch writes one result per line, the same as one score at a time") {
+  const std::string answer =
+      "We give each payment attempt an idempotency key and keep it under a unique constraint so "
+      "that a retry returns the first result.";
+  const Run one = RunWith({"score", kMini, "--question", "1", "--json"}, answer);
+  REQUIRE(one.code == 0);
+  nlohmann::json expected = nlohmann::json::parse(one.out);
+  const std::string lines =
+      nlohmann::json({{"id", "a"}, {"question", 1}, {"answer", answer}}).dump() + "\n\n" +
+      nlohmann::json({{"question", "cache-stampede"}, {"answer", "TTL jitter."}}).dump() + "\n";
+  const Run batch = RunWith({"score", kMini, "--batch", "-"}, lines);
+  CHECK(batch.code == 0);
+  CHECK(batch.err == "");
+  std::istringstream out(batch.out);
+  std::string first, second, third;
+  std::getline(out, first);
+  std::getline(out, second);
+  CHECK_FALSE(std::getline(out, third));
+  expected["id"] = "a";
+  CHECK(nlohmann::json::parse(first) == expected);
+  CHECK(nlohmann::json::parse(second)["question"] == "cache-stampede");
+}
+
+TEST_CASE("score --batch answers each bad line with its line, field and reason, then exits 1") {
+  const std::string lines = "{\"question\": 1}\nnot json\n{\"question\": 9, \"answer\": \"x\", \"id\": 7}\n"
+                            "{\"question\": 1, \"answer\": \"x\", \"follow_up\": 3}\n";
+  const Run r = RunWith({"score", kMini, "--batch", "-"}, lines);
+  CHECK(r.code == 1);
+  CHECK(r.out ==
+        "{\"error\":{\"field\":\"answer\",\"message\":\"answer is required: a string\"},\"line\":1}\n"
+        "{\"error\":{\"field\":\"\",\"message\":\"the line is not a JSON object\"},\"line\":2}\n"
+        "{\"error\":{\"field\":\"question\",\"message\":\"unknown question \\\"9\\\"; valid: 1 "
+        "payment-retries, 2 cache-stampede\"},\"id\":7,\"line\":3}\n"
+        "{\"error\":{\"field\":\"follow_up\",\"message\":\"follow_up must be a string\"},\"line\":4}\n");
+  CHECK(r.err == "interview-bot score: 4 line(s) could not be scored\n");
+  const Run mixed = RunWith({"score", kMini, "--batch", "-", "--question", "1"}, lines);
+  CHECK(mixed.code == 2);
+  CHECK(mixed.err == "interview-bot score: --batch takes each line's question and answer; drop "
+                     "--question, --file and --follow-up\n");
+  CHECK(RunWith({"score", kMini, "--batch", "/no/such/file"}).err ==
+        "interview-bot score: cannot read --batch /no/such/file\n");
+}
+
 TEST_CASE("score rejects an answer over the limit with the limit in the message") {
   const Run r = RunWith({"score", kMini, "--question", "1"}, std::string(20001, 'x'));
   CHECK(r.code == 1);
