@@ -49,10 +49,14 @@ Analysis Analyse(std::string repaired) {
     return last != '.' && last != '!' && last != '?' && last != ':';
   };
   const auto is_term_line = [&](const Sentence& s) {
-    return s.words <= kTermLineWords && unpunctuated(s);
+    return s.words <= kTermLineWords && unpunctuated(s) && !s.reasoned;
   };
-  int phrase_lines = 0;  // an answer made only of unpunctuated phrases is a list of them
-  for (const auto& s : a.sentences) phrase_lines += s.words <= kPhraseLineWords && unpunctuated(s);
+  // An answer made only of unpunctuated phrases is a list of them; notes that give their reasons
+  // are not phrases.
+  int phrase_lines = 0;
+  for (const auto& s : a.sentences) {
+    phrase_lines += s.words <= kPhraseLineWords && unpunctuated(s) && !s.reasoned;
+  }
   const bool all_phrases = phrase_lines >= kTermLinesMin &&
                            phrase_lines >= kPhraseShare * static_cast<double>(a.sentences.size());
   for (size_t i = 0; i < a.sentences.size(); ++i) {
@@ -62,7 +66,8 @@ Analysis Analyse(std::string repaired) {
   }
   const bool all_scrambled = scrambled >= kScrambledMin && scrambled * kScrambledWords >= words;
   for (auto& s : a.sentences) {
-    if (all_scrambled || all_phrases || (term_lines >= kTermLinesMin && is_term_line(s))) {
+    if (all_scrambled || (all_phrases && !s.reasoned) ||
+        (term_lines >= kTermLinesMin && is_term_line(s))) {
       s.list_like = true;
     }
   }

@@ -268,6 +268,35 @@ int ScrambledPairs(std::string_view sentence) {
   return bad;
 }
 
+bool IsReasonedNote(std::string_view body) {
+  // Words that state a relation themselves: what follows is the reason or the consequence.
+  static const std::unordered_set<std::string_view> relations = {
+      "because", "so", "since", "therefore", "thus", "hence", "otherwise", "means", "avoids",
+      "avoid", "prevents", "prevent", "stops", "cuts", "keeps", "reduces", "instead", "rather",
+      "unless", "until", "but", "which", "whereas", "causes", "caused", "breaks", "fails"};
+  static const char* const signs[] = {"->", "=>", " - ", ": ", " = ", "; "};
+  const auto words = Words(body);
+  if (words.size() < 4) return false;
+  const auto has_substance = [](const std::vector<std::string_view>& reason) {
+    if (reason.size() >= 4) return true;
+    if (reason.size() < 2) return false;
+    for (auto w : reason) {
+      if (IsStopWord(w) || std::isdigit(static_cast<unsigned char>(w[0]))) return true;
+    }
+    return false;
+  };
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (relations.count(words[i])) return true;
+  }
+  for (const char* sign : signs) {
+    const size_t at = body.find(sign);
+    if (at == std::string_view::npos || at == 0) continue;
+    if (Words(body.substr(0, at)).empty()) continue;
+    if (has_substance(Words(body.substr(at + std::string_view(sign).size())))) return true;
+  }
+  return false;
+}
+
 namespace {
 
 void Classify(std::string_view text, Sentence* sentence) {
@@ -281,11 +310,15 @@ void Classify(std::string_view text, Sentence* sentence) {
   int segments = 1;
   for (char c : body) segments += (c == ',' || c == ';');
   const double words_per_segment = static_cast<double>(words.size()) / segments;
-  // A long enumeration of short phrases is a list too ("idempotency key per payment, outbox
-  // table, ..."), even when each item is a phrase rather than a word.
-  sentence->list_like = (segments >= 4 && words_per_segment <= 3.0) ||
-                        (segments >= 8 && words_per_segment <= 6.0) ||
-                        (words.size() >= 6 && stop * 10 < static_cast<int>(words.size()));
+  // A long enumeration of short phrases is a list however it is punctuated ("idempotency key
+  // per payment, outbox table, ..."); a shorter one, or a run of terms without function words, is
+  // a list unless it gives a reason for them.
+  const bool enumeration = segments >= 8 && words_per_segment <= 6.0;
+  sentence->reasoned = !enumeration && IsReasonedNote(body);
+  sentence->list_like = enumeration ||
+                        (!sentence->reasoned &&
+                         ((segments >= 4 && words_per_segment <= 3.0) ||
+                          (words.size() >= 6 && stop * 10 < static_cast<int>(words.size()))));
 }
 
 }  // namespace

@@ -26,10 +26,18 @@ struct Sentence {
   size_t begin = 0, end = 0;  // byte range in the normalised text
   int words = 0;
   bool list_like = false;  // a term list ("cqrs, kafka, sagas, outbox") rather than a statement
+  // A note that ties its terms to a reason, a consequence or a number ("single db -> a transaction
+  // is atomic", "ttl + jitter - avoids synchronized expiry"): terse, but a statement.
+  bool reasoned = false;
   bool fragment = false;   // too short to say anything (fewer than 3 words)
   bool question = false;   // ends with '?'
 };
 std::vector<Sentence> SplitSentences(std::string_view normalized);
+
+// True when the normalised note `body` links a term to a reason: a relation word ("because",
+// "avoids", "instead") or a link sign ("->", " - ", ":", "=", ";") with a reason after it that is
+// more than another term (a function word or a number in it, or at least four words).
+bool IsReasonedNote(std::string_view body);
 
 // Word tokens: runs of [a-z0-9] joined by ' + # . / - when a letter or digit follows.
 std::vector<std::string_view> Words(std::string_view normalized);
