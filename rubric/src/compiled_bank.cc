@@ -6,7 +6,7 @@
 #include "analysis.h"
 #include "depth.h"
 #include "derive_words.h"
-#include "negation.h"
+#include "stance.h"
 #include "params.h"
 #include "text.h"
 
@@ -30,7 +30,7 @@ void MarkNegatedInModel(const Question& q, QuestionTables* t) {
       const PatternOwner& owner = t->owners[p];
       size_t b = 0, e = 0;
       if (owner.kind != PatternOwner::kConcept || !t->patterns.Find(p, text, &b, &e)) continue;
-      (MayNegate(text) && IsNegated(text, b, e) ? negated : affirmed)[owner.item] = true;
+      (MayReject(text) && RejectsMention(text, b, e) ? negated : affirmed)[owner.item] = true;
     }
   }
   t->negated_in_model.resize(negated.size());

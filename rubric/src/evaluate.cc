@@ -8,6 +8,7 @@
 #include "depth.h"
 #include "feedback.h"
 #include "negation.h"
+#include "stance.h"
 #include "params.h"
 
 namespace rubric::internal {
@@ -43,7 +44,7 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
   std::vector<bool> flagged(q.rubric.red_flags.size(), false);
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     const std::string_view text = a.SentenceText(si);
-    int echo = -1, may_negate = -1;  // computed on first need
+    int echo = -1, may_reject = -1, dismissed_next = -1;  // computed on first need
     for (int p : hits[si]) {
       const PatternOwner& owner = t.owners[p];
       if (owner.kind == PatternOwner::kDepth) continue;
@@ -52,9 +53,14 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
       if (red_flag ? flagged[owner.item] : (*states)[owner.item].credit >= rate) continue;
       size_t b = 0, e = 0;
       if (!t.patterns.Find(p, text, &b, &e)) continue;
-      if (may_negate < 0) may_negate = MayNegate(text);
-      const bool negated = (red_flag || !t.negated_in_model[owner.item]) && may_negate &&
-                           IsNegated(text, b, e);
+      if (may_reject < 0) may_reject = MayReject(text);
+      if (dismissed_next < 0) {
+        // Judged by its neighbours too: "Sagas? Overkill.", "We don't need X. Same with Y."
+        dismissed_next = (si + 1 < a.sentences.size() && DismissesPrevious(a.SentenceText(si + 1))) ||
+                         (si > 0 && SameAsPrevious(text) && MayReject(a.SentenceText(si - 1)));
+      }
+      const bool negated = (red_flag || !t.negated_in_model[owner.item]) &&
+                           (dismissed_next || (may_reject && RejectsMention(text, b, e)));
       if (red_flag) {
         if (a.Says(si, fragments) && !negated) {
           flagged[owner.item] = true;
@@ -245,13 +251,29 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                "", short_cap);
     }
   }
+  double rejected_weight = 0, credited_weight = 0;
+  std::vector<std::string> rejected_names;
   for (size_t ci = 0; ci < states.size(); ++ci) {
+    const Concept& c = q.rubric.concepts[ci];
+    if (states[ci].credit > 0) credited_weight += c.weight;
     if (states[ci].negated && states[ci].credit == 0) {
-      add_flag("negated",
-               "\"" + q.rubric.concepts[ci].name +
-                   "\" was mentioned only to be dismissed, so it earns nothing.",
+      rejected_weight += c.weight;
+      rejected_names.push_back(c.name);
+      add_flag("negated", "\"" + c.name + "\" was mentioned only to be dismissed, so it earns nothing.",
                states[ci].negated_quote, 10.0);
     }
+  }
+  if (!declined && rejected_weight >= Params::kDismissedMinWeight &&
+      rejected_weight >= Params::kDismissedShare * (rejected_weight + credited_weight)) {
+    std::string names;
+    for (size_t i = 0; i < rejected_names.size(); ++i) {
+      names += (i == 0 ? "" : i + 1 == rejected_names.size() ? " and " : "; ") + rejected_names[i];
+    }
+    add_flag("dismissed",
+             "The answer rejects what this scenario calls for (" + names +
+                 "). These are the tools a strong answer uses here; dismissing them leaves the "
+                 "problem unsolved.",
+             "", Params::kDismissedCap);
   }
   r.score = Round1(std::min(score, cap));
   r.band = BandFor(r.score);

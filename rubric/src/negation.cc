@@ -7,13 +7,16 @@
 #include <re2/re2.h>
 #include <vector>
 
+#include "dismissals.h"
 #include "text.h"
 
 namespace rubric::internal {
 namespace {
 
 constexpr size_t kCueWindow = 7;   // words before a mention that can negate it
-constexpr size_t kPostWindow = 8;  // words after a mention that can dismiss it
+// Words after a mention that can dismiss it: a subject may run long before its verdict ("a
+// 1% -> 5% -> 25% ladder with gates at every step is overkill").
+constexpr size_t kPostWindow = 12;
 constexpr size_t kHeadWords = 6;   // a negation this early in a sentence denies the sentence
 
 bool IsBoundaryChar(char c) {
@@ -32,7 +35,8 @@ const std::unordered_set<std::string_view>& NegationCues() {
       "not", "no", "never", "without", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
       "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt", "can't", "cant", "cannot",
       "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "nor", "neither", "avoid",
-      "avoiding", "skip", "skipping", "drop", "ditch", "forget", "reject", "abandon",
+      "avoiding", "skip", "skipping", "drop", "ditch", "forget", "reject", "abandon", "ignore",
+      "ignoring", "nobody", "scrap", "eschew", "forgo", "forego",
       "instead", "rather", "needn't", "mustn't", "unnecessary", "pointless", "overkill", "useless",
       "unneeded"};
   return *words;
@@ -43,30 +47,6 @@ const std::unordered_set<std::string_view>& ConditionWords() {
       "if", "unless", "when", "whenever", "otherwise", "until", "once"};
   return *words;
 }
-
-// Single words that dismiss what came just before ("sagas are overkill").
-const std::unordered_set<std::string_view>& DismissalWords() {
-  static const auto* words = new std::unordered_set<std::string_view>{
-      "overkill", "useless", "unnecessary", "pointless", "overrated", "irrelevant",
-      "over-engineering", "overengineering", "over-engineered", "overengineered", "unneeded",
-      "superfluous", "nonsense", "hype", "overhyped", "wasteful", "counterproductive",
-      "overthinking", "noise", "excuse", "theater", "theatre", "fad", "distraction", "unacceptable",
-      "premature", "bikeshedding"};
-  return *words;
-}
-
-// Phrases that dismiss what came just before; matched on the words after the mention.
-constexpr const char* kDismissalPhrases[] = {
-    "not needed", "not necessary", "not required", "not worth", "a waste", "won't help",
-    "wouldn't help", "doesn't help", "don't help", "not help", "isn't needed", "aren't needed",
-    "isn't necessary", "aren't necessary", "don't matter", "doesn't matter", "not useful",
-    "no point", "bad idea", "not the answer", "never works", "doesn't work", "don't work",
-    "won't work", "wouldn't work", "is a myth", "makes no sense", "not relevant", "don't apply",
-    "doesn't apply", "isn't worth", "aren't worth", "not acceptable", "not an option",
-    "not the issue", "not the problem", "not the bottleneck", "not the cause", "not the culprit",
-    "isn't the issue", "aren't the issue", "isn't the problem", "aren't the problem",
-    "can't be the", "cannot be the", "won't tell", "doesn't tell", "tells you nothing",
-    "a pain", "slows everyone down", "slow everyone down", "waste of time"};
 
 bool IsNegatingNot(const std::vector<std::string_view>& words, size_t i) {
   const std::string_view w = words[i];
@@ -116,27 +96,23 @@ size_t DismissalEnd(std::string_view s, size_t pos) {
   return end;
 }
 
-bool DismissedAfter(std::string_view after) {
-  auto words = Words(after);
-  if (words.size() > kPostWindow) words.resize(kPostWindow);
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (!DismissalWords().count(words[i])) continue;
-    const bool negated_dismissal =
-        i > 0 && (words[i - 1] == "not" || words[i - 1] == "isn't" || words[i - 1] == "aren't" ||
-                  words[i - 1] == "never" || words[i - 1] == "hardly");
-    if (!negated_dismissal) return true;
-  }
+// A dismissal among the words after the mention [.., end) of `sentence` up to `until`, unless itself
+// negated ("sagas are not overkill") or told of the past from the clause at `clause_begin` on.
+bool DismissedAfter(std::string_view sentence, size_t clause_begin, size_t end, size_t until) {
+  auto words = Words(sentence.substr(end, until - end));
   if (words.empty()) return false;
-  static const RE2* phrases = [] {
-    std::string alternation;
-    for (const char* p : kDismissalPhrases) alternation += (alternation.empty() ? "" : "|") + std::string(p);
-    RE2::Options options;
-    options.set_encoding(RE2::Options::EncodingLatin1);
-    return new RE2("\\b(" + alternation + ")\\b", options);
-  }();
+  if (words.size() > kPostWindow) words.resize(kPostWindow);
   const std::string_view window(words.front().data(),
                                 words.back().data() + words.back().size() - words.front().data());
-  return RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *phrases);
+  const size_t at = FindDismissal(window);
+  if (at == std::string_view::npos) return false;
+  const auto before = Words(window.substr(0, at));
+  const std::string_view last = before.empty() ? std::string_view() : before.back();
+  if (last == "not" || last == "isn't" || last == "aren't" || last == "never" || last == "hardly") {
+    return false;
+  }
+  const size_t verdict = static_cast<size_t>(window.data() - sentence.data()) + at;
+  return !TellsThePast(sentence.substr(clause_begin, verdict - clause_begin));
 }
 
 }  // namespace
@@ -148,8 +124,6 @@ bool MayNegate(std::string_view sentence) {
       words += (words.empty() ? "" : "|") + RE2::QuoteMeta(re2::StringPiece(w.data(), w.size()));
     };
     for (auto w : NegationCues()) add(w);
-    for (auto w : DismissalWords()) add(w);
-    for (const char* p : kDismissalPhrases) add(p);
     RE2::Options options;
     options.set_encoding(RE2::Options::EncodingLatin1);
     return new RE2("\\b(" + words + ")\\b|n't\\b", options);
@@ -212,7 +186,7 @@ bool IsNegated(std::string_view sentence, size_t begin, size_t end) {
       if (NegationCues().count(before_all[i]) && IsNegatingNot(before_all, i)) ++cues;
     }
   }
-  const bool dismissed = DismissedAfter(sentence.substr(end, DismissalEnd(sentence, end) - end));
+  const bool dismissed = DismissedAfter(sentence, clause_begin, end, DismissalEnd(sentence, end));
   if (cues == 0 && !dismissed && !conditional && HeadNegates(sentence, begin)) {
     return true;
   }

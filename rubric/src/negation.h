@@ -10,12 +10,13 @@ namespace rubric::internal {
 
 // `sentence` is normalised text; [begin, end) the mention inside it. A mention is negated when its
 // clause puts an odd number of negation cues in the few words before it ("not", "never", "no need
-// for", "instead of", ...) or a dismissal right after it ("is overkill", "are useless"). Cues inside
+// for", "instead of", ...) or a dismissal right after it (dismissals.h: "is overkill", "are
+// useless"). Cues inside
 // a conditional ("if we don't have X, ...", "without X, retries ...") argue for X and do not count.
 bool IsNegated(std::string_view sentence, size_t begin, size_t end);
 
-// False when `sentence` holds no word that could negate or dismiss anything in it, so no mention in
-// it needs IsNegated. One pass; cheap.
+// False when `sentence` holds no negation cue. With MayDismiss (dismissals.h) false too, no
+// mention in it needs IsNegated. One pass; cheap.
 bool MayNegate(std::string_view sentence);
 
 // True when `sentence` (normalised) denies its claim from the start: "not", "no", "never" or a

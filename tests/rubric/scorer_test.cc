@@ -80,7 +80,7 @@ TEST_CASE("Defences: each kind of weak answer is held down and flagged") {
        "support handles complaints by hand, and a load test would not help here at all because "
        "timeouts are rare in production anyway. Duplicate charges happen to every shop now and then, "
        "and customers understand that their bank will sort it out after a few days.",
-       3.0, {"negated"}},
+       2.0, {"negated", "dismissed"}},
       {"off-topic", "payment-retries",
        "When the hot key expires, use a lock so that one request rebuilds the value while the "
        "others are served the stale copy. I would also refresh hot keys early with a jittered TTL "

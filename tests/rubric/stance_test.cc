@@ -1,0 +1,114 @@
+#include "stance.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "text.h"
+
+using rubric::internal::DismissesPrevious;
+using rubric::internal::MayReject;
+using rubric::internal::RejectsMention;
+
+namespace {
+
+// The sentence as the scorer sees it, with the mention's [brackets] removed; *begin/*end locate it.
+std::string Marked(const std::string& marked, size_t* begin, size_t* end) {
+  const size_t open = marked.find('['), close = marked.find(']');
+  REQUIRE(open != std::string::npos);
+  REQUIRE(close != std::string::npos);
+  *begin = open;
+  *end = close - 1;
+  return marked.substr(0, open) + marked.substr(open + 1, close - open - 1) +
+         marked.substr(close + 1);
+}
+
+}  // namespace
+
+// Each frame of rejection, in wordings of its own, against endorsements that look alike.
+TEST_CASE("RejectsMention: dismissal, concession and attribution frames, and their look-alikes") {
+  struct Case {
+    std::string sentence;
+    bool rejected;
+  };
+  const std::vector<Case> cases = {
+      // Evaluations that dismiss, after the mention.
+      {"[a staged rollout] is pure ceremony for a change this small", true},
+      {"[chaos testing] feels like busywork at our size", true},
+      {"honestly [a reconciliation job] is a band-aid", true},
+      {"[the circuit breaker] just adds moving parts", true},
+      {"[distributed tracing] won't tell us anything new", true},
+      {"[read replicas] are a red herring", true},
+      {"[an error budget] is nice to have", true},
+      {"[load testing] at this scale is an academic exercise", true},
+      {"[a canary] is not worth the setup", true},
+      {"[the kubernetes move] turned out to be more trouble than it was worth", false},
+      {"back then [the rewrite] was overkill", false},
+      {"[sagas] would be overkill for three writes", true},
+      {"[a dry run] with gates at every step and a sign-off is overkill", true},
+      {"nobody reads [the runbook]", true},
+      {"i'd leave [the pagination] alone", true},
+      {"we can rule out [replica lag] quickly", true},
+      {"stay away from [a global lock]", true},
+      {"leave [a margin] for retries", false},
+      // ... and look-alikes that keep the mention.
+      {"[a staged rollout] is not overkill here", false},
+      {"[an idempotency key] only adds one column", false},
+      {"[a saga] adds complexity, but it is the right call", false},
+      {"[the outbox] keeps the event and the write in one commit", false},
+      // Concessions set up for a contrast.
+      {"[blue-green deploys] sound great on paper, but we would double the fleet", true},
+      {"in theory [a canary] catches it, but nobody watches the graphs", true},
+      {"sure, [a feature flag] helps, but we don't need one here", true},
+      {"[circuit breakers] are fine for big companies, but they are overkill for us", true},
+      {"of course we add [an idempotency key], but we also reconcile nightly", false},
+      {"[a canary] is cheap, but it needs a good metric", false},
+      // Attributions to others.
+      {"people always blame [the query plan] first", true},
+      {"everyone reaches for [a distributed lock] here", true},
+      {"the first instinct is to add [an index]", true},
+      {"people blame the network, but [the connection pool] is the real cause", false},
+      {"most teams would add [a cache], and so would i", false},
+      // Rejection verbs and negations still reject.
+      {"i'd skip [the postmortem] this time", true},
+      {"we can ignore [replica lag] entirely", true},
+      {"i wouldn't bother with [a runbook]", true},
+      {"i would not skip [the postmortem]", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    size_t b = 0, e = 0;
+    const std::string text = Marked(c.sentence, &b, &e);
+    CHECK(RejectsMention(text, b, e) == c.rejected);
+    if (c.rejected) CHECK(MayReject(text));
+  }
+}
+
+TEST_CASE("SameAsPrevious: a sentence that extends the verdict before it") {
+  CHECK(rubric::internal::SameAsPrevious("same with tracing: weeks of work"));
+  CHECK(rubric::internal::SameAsPrevious("and the same goes for the runbook"));
+  CHECK_FALSE(rubric::internal::SameAsPrevious("the same team owns both services"));
+}
+
+TEST_CASE("DismissesPrevious: a sentence that dismisses what the one before named") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"no need.", true},
+      {"overkill, frankly.", true},
+      {"not worth it.", true},
+      {"that's pure theatre.", true},
+      {"in practice it is busywork", true},
+      {"honestly, all of that is overengineering for a team of four", true},
+      {"they just add moving parts", true},
+      {"that's why we need it", false},
+      {"that was overkill, in hindsight", false},
+      {"it cuts the p95 from 2 s to 40 ms", false},
+      {"the team found the bug in a day", false},
+      {"that is exactly what the outbox is for", false},
+  };
+  for (const auto& c : cases) {
+    const std::string& sentence = c.first;
+    CAPTURE(sentence);
+    CHECK(DismissesPrevious(sentence) == c.second);
+  }
+}
