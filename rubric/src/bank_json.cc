@@ -64,6 +64,14 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
   }
   out["rubric"] = {{"version", q.rubric.version}, {"concepts", concepts},
                    {"competencies", comps}, {"steps", probes}, {"red_flags", flags}};
+  if (!q.rubric.wrong_conclusions.empty()) {
+    json wrong = json::array();
+    for (const auto& w : q.rubric.wrong_conclusions) {
+      wrong.push_back({{"id", w.id}, {"name", w.name}, {"patterns", w.patterns},
+                       {"feedback", w.feedback}});
+    }
+    out["rubric"]["wrong_conclusions"] = wrong;
+  }
   return out;
 }
 

@@ -94,6 +94,15 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
             "rubric.red_flags[" + std::to_string(fi) + "].patterns[" + std::to_string(pi) + "]");
       }
     }
+    for (size_t wi = 0; wi < q.rubric.wrong_conclusions.size(); ++wi) {
+      const WrongConclusion& w = q.rubric.wrong_conclusions[wi];
+      for (size_t pi = 0; pi < w.patterns.size(); ++pi) {
+        add(&t.patterns, &t.owners, w.patterns[pi],
+            {question, PatternOwner::kWrongConclusion, static_cast<int>(wi)}, q.file,
+            "rubric.wrong_conclusions[" + std::to_string(wi) + "].patterns[" + std::to_string(pi) +
+                "]");
+      }
+    }
     for (int k = 0; k < kDepthKinds; ++k) {
       add(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
           {question, PatternOwner::kDepth, k}, "depth.cc", "depth pattern");

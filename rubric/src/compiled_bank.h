@@ -17,10 +17,10 @@
 namespace rubric::internal {
 
 struct PatternOwner {
-  enum Kind { kConcept, kRedFlag, kDepth };
+  enum Kind { kConcept, kRedFlag, kWrongConclusion, kDepth };
   int question;
   Kind kind;
-  int item;  // concept or red flag index within the question's rubric, or the DepthKind
+  int item;  // concept, red flag or wrong conclusion index in the question's rubric, or the DepthKind
 };
 
 struct QuestionTables {

@@ -35,13 +35,16 @@ std::string QuoteText(const Analysis& a, size_t sentence, size_t b, size_t e, Ev
 
 // Credits the question's concepts from one analysed text at `rate`; `hits` are the matches of the
 // question's own PatternSet.
+// Red flags raised and wrong conclusions proposed go to `flags` and `wrong`.
 void Collect(const CompiledBank& cb, int qi, const Analysis& a,
              const std::vector<std::vector<int>>& hits, const char* source, double rate,
-             std::vector<ConceptState>* states, std::vector<FlagHit>* flags) {
+             std::vector<ConceptState>* states, std::vector<FlagHit>* flags,
+             std::vector<FlagHit>* wrong) {
   const Question& q = cb.bank->questions[qi];
   const QuestionTables& t = *cb.tables[qi];
   const bool fragments = Style(*cb.bank).fragments_count;
   std::vector<bool> flagged(q.rubric.red_flags.size(), false);
+  std::vector<bool> proposed(q.rubric.wrong_conclusions.size(), false);
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     const std::string_view text = a.SentenceText(si);
     int echo = -1, may_reject = -1, dismissed_next = -1;  // computed on first need
@@ -50,7 +53,12 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
       if (owner.kind == PatternOwner::kDepth) continue;
       // Nothing more to learn from a concept already credited, or a flag already raised.
       const bool red_flag = owner.kind == PatternOwner::kRedFlag;
-      if (red_flag ? flagged[owner.item] : (*states)[owner.item].credit >= rate) continue;
+      const bool wrong_conclusion = owner.kind == PatternOwner::kWrongConclusion;
+      if (red_flag ? flagged[owner.item]
+          : wrong_conclusion ? proposed[owner.item]
+                             : (*states)[owner.item].credit >= rate) {
+        continue;
+      }
       size_t b = 0, e = 0;
       if (!t.patterns.Find(p, text, &b, &e)) continue;
       if (may_reject < 0) may_reject = MayReject(text);
@@ -59,12 +67,12 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
         dismissed_next = (si + 1 < a.sentences.size() && DismissesPrevious(a.SentenceText(si + 1))) ||
                          (si > 0 && SameAsPrevious(text) && MayReject(a.SentenceText(si - 1)));
       }
-      const bool negated = (red_flag || !t.negated_in_model[owner.item]) &&
+      const bool negated = (red_flag || wrong_conclusion || !t.negated_in_model[owner.item]) &&
                            (dismissed_next || (may_reject && RejectsMention(text, b, e)));
-      if (red_flag) {
+      if (red_flag || wrong_conclusion) {
         if (a.Says(si, fragments) && !negated) {
-          flagged[owner.item] = true;
-          flags->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
+          (red_flag ? flagged : proposed)[owner.item] = true;
+          (red_flag ? flags : wrong)->push_back({owner.item, QuoteText(a, si, b, e, nullptr)});
         }
         continue;
       }
@@ -128,15 +136,16 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
 
   const bool declined = answer.words == 0 || DeclinesToAnswer(answer.norm.text);
   std::vector<ConceptState> states(q.rubric.concepts.size());
-  std::vector<FlagHit> flag_hits;
+  std::vector<FlagHit> flag_hits, wrong_hits;
   const QuestionTables& tables = *cb.tables[qi];
   const auto answer_hits = MatchSentences(answer, tables.patterns);
-  Collect(cb, qi, answer, answer_hits, "answer", 1.0, &states, &flag_hits);
+  Collect(cb, qi, answer, answer_hits, "answer", 1.0, &states, &flag_hits, &wrong_hits);
   DepthCounts depth = CountDepthFromHits(answer, answer_hits, tables.owners);
   DepthCounts follow_up_depth;
   if (follow_up) {
     const auto follow_up_hits = MatchSentences(*follow_up, tables.patterns);
-    Collect(cb, qi, *follow_up, follow_up_hits, "follow_up", follow_up_rate, &states, &flag_hits);
+    Collect(cb, qi, *follow_up, follow_up_hits, "follow_up", follow_up_rate, &states, &flag_hits,
+            &wrong_hits);
     follow_up_depth = CountDepthFromHits(*follow_up, follow_up_hits, tables.owners);
   }
 
@@ -250,6 +259,12 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
                    " words; a senior answer to this question needs the reasoning behind each step.",
                "", short_cap);
     }
+  }
+  // A wrong conclusion proposed, in the answer or its follow-up, caps whatever else it names.
+  for (const auto& hit : wrong_hits) {
+    const WrongConclusion& w = q.rubric.wrong_conclusions[hit.flag];
+    add_flag("wrong-conclusion", w.name + ": " + w.feedback, hit.quote,
+             Params::kWrongConclusionCap);
   }
   double rejected_weight = 0, credited_weight = 0;
   std::vector<std::string> rejected_names;

@@ -70,6 +70,8 @@ struct Params {
   static constexpr double kDismissedCap = 2.0;
   static constexpr double kDismissedMinWeight = 3;
   static constexpr double kDismissedShare = 0.35;
+  // A wrong conclusion for the scenario (rubric.wrong_conclusions), proposed rather than dismissed.
+  static constexpr double kWrongConclusionCap = 2.5;
   // Step status thresholds.
   static constexpr double kCovered = 0.75;
 };

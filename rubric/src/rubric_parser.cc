@@ -44,7 +44,8 @@ bool IsVersion(const std::string& v) {
 
 void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
   const std::string path = "rubric";
-  r->OnlyKeys(json, path, {"version", "concepts", "competencies", "steps", "red_flags"});
+  r->OnlyKeys(json, path,
+              {"version", "concepts", "competencies", "steps", "red_flags", "wrong_conclusions"});
   q->rubric.version = r->String(json, path, "version");
   if (!q->rubric.version.empty() && !IsVersion(q->rubric.version)) {
     r->Fail("rubric.version", "must be a semantic version like 1.0.0");
@@ -155,6 +156,23 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
     flag.penalty = r->Number(flags[i], p, "penalty", 0.0, 5.0);
     flag.feedback = r->String(flags[i], p, "feedback");
     q->rubric.red_flags.push_back(std::move(flag));
+  }
+
+  std::set<std::string> wrong_ids;
+  const auto& wrong = r->Array(json, path, "wrong_conclusions", false);
+  for (size_t i = 0; i < wrong.size(); ++i) {
+    const std::string p = JsonReader::Index("rubric.wrong_conclusions", i);
+    r->OnlyKeys(wrong[i], p, {"id", "name", "patterns", "feedback"});
+    WrongConclusion w;
+    w.id = r->String(wrong[i], p, "id");
+    if (!w.id.empty() && !IsSlug(w.id)) r->Fail(p + ".id", "must be kebab-case");
+    if (!w.id.empty() && !wrong_ids.insert(w.id).second) {
+      r->Fail(p + ".id", "duplicate wrong conclusion id \"" + w.id + "\"");
+    }
+    w.name = r->String(wrong[i], p, "name");
+    ReadPatterns(wrong[i], p, r, &w.patterns);
+    w.feedback = r->String(wrong[i], p, "feedback");
+    q->rubric.wrong_conclusions.push_back(std::move(w));
   }
 }
 

@@ -87,6 +87,16 @@ TEST_CASE("ParseQuestion names the field and the reason of every problem") {
       {"bad version", "/rubric/version", "v1", {{f, "rubric.version", "must be a semantic version like 1.0.0"}}},
       {"penalty too big", "/rubric/red_flags/0/penalty", 9,
        {{f, "rubric.red_flags[0].penalty", "must be between 0 and 5"}}},
+      {"wrong conclusion pattern", "/rubric/wrong_conclusions/0/patterns/0", "[z-a]",
+       {{f, "rubric.wrong_conclusions[0].patterns[0]",
+         "does not compile as RE2: invalid character class range: z-a"}}},
+      {"wrong conclusion id", "/rubric/wrong_conclusions/0/id", "Two Phase",
+       {{f, "rubric.wrong_conclusions[0].id", "must be kebab-case"}}},
+      {"wrong conclusion field", "/rubric/wrong_conclusions/0/penalty", 2,
+       {{f, "rubric.wrong_conclusions[0].penalty",
+         "unknown field; allowed here: id, name, patterns, feedback"}}},
+      {"wrong conclusion feedback", "/rubric/wrong_conclusions/0/feedback", "",
+       {{f, "rubric.wrong_conclusions[0].feedback", "must not be empty"}}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);

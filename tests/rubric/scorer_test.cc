@@ -99,6 +99,44 @@ TEST_CASE("Defences: each kind of weak answer is held down and flagged") {
   }
 }
 
+// Proposing a wrong conclusion caps the answer; dismissing it, or naming it as others' idea or a
+// rejected option, does not.
+TEST_CASE("A wrong conclusion caps the answer only when it is proposed") {
+  const std::string rest =
+      " Every payment attempt also gets an idempotency key stored under a unique constraint, a "
+      "nightly reconciliation job compares our ledger with the provider and refunds duplicates, "
+      "and a load test replays provider timeouts while a dashboard alerts on duplicate charges.";
+  struct Case {
+    std::string name, opening;
+    bool capped;
+  };
+  const std::vector<Case> cases = {
+      {"proposed", "The fix is two-phase commit between our database and the provider.", true},
+      {"proposed in a plan", "I'd wrap the charge and the ledger write in a two-phase commit.", true},
+      {"negated", "I would not use two-phase commit with the provider.", false},
+      {"dismissed", "Two-phase commit with a card provider is a non-starter.", false},
+      {"others' idea", "People reach for two-phase commit here, but the provider is not a participant.",
+       false},
+      {"asked", "Could two-phase commit with the provider work?", false},
+  };
+  Fixture f;
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    const rubric::Result r = f.Score("payment-retries", c.opening + rest);
+    CHECK(HasFlag(r, "wrong-conclusion") == c.capped);
+    if (c.capped) {
+      CHECK(r.score <= 2.5);
+      const auto& d = r.flag_details.front();
+      CHECK(d.message ==
+            "Two-phase commit with the payment provider: A card provider takes part in no "
+            "distributed transaction; an idempotency key makes the retry safe.");
+      CHECK(d.quote.find("two-phase commit") != std::string::npos);
+    } else {
+      CHECK(r.score > 5.0);
+    }
+  }
+}
+
 TEST_CASE("An answer that denies most of what it says is capped as a denial") {
   struct Case {
     std::string name, answer;

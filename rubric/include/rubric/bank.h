@@ -41,11 +41,21 @@ struct RedFlag {
   std::string feedback;
 };
 
+// A conclusion a confident candidate is likely to reach that is wrong for this scenario: the wrong
+// layer blamed, a fix that misses the cause, a risky big-bang move. Proposing it (not dismissing it,
+// not naming it as a rejected option) caps the answer, whatever else it names.
+struct WrongConclusion {
+  std::string id, name;
+  std::vector<std::string> patterns;
+  std::string feedback;  // why it is wrong here
+};
+
 struct Rubric {
   std::string version;
   bool derived = false;  // true when built from the model answer, not written by hand
   std::vector<Concept> concepts;
   std::vector<RedFlag> red_flags;
+  std::vector<WrongConclusion> wrong_conclusions;
 };
 
 struct Rationale {
