@@ -8,6 +8,12 @@
 namespace rubric::internal {
 namespace {
 
+// Numbers written as words, for quantities in plain stories.
+#define NUMBER_WORD                                                                              \
+  "(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"  \
+  "hundred|thousand|million|billion|dozen|hundreds|thousands|millions|a couple of|a dozen)"
+
 // One pattern per DepthKind, in enum order.
 const std::string* const* Patterns() {
   static const std::string* const patterns[kDepthKinds] = {
@@ -19,7 +25,20 @@ const std::string* const* Patterns() {
           R"(years?|gb\b|mb\b|tb\b|kb\b|rps\b|qps\b|tps\b|req|requests|users|engineers|people|devs|)"
           R"(developers|services|servers|nodes|instances|connections|queries|calls|rows|records|)"
           R"(tables|teams|sprints|lines|loc\b|/s\b|/sec|/min|/day|/month|/year|per\b))|)"
-          R"((\bp(50|75|90|95|99|999)\b))"),
+          R"((\bp(50|75|90|95|99|999)\b)|)"
+          // ... and the same told in words, as plain stories do: "forty orders", "half a second",
+          // "five of us", "a team of six", "in 2019", "£40,000".
+          R"(([£€] ?\d[\d,.]*\s?(k|m|million|billion)?\b)|)"
+          R"((\b(in|since|by|from|until|of|early|late|mid) (19|20)\d\d\b)|)"
+          R"((\b(team|group|squad) of (\d+|)" NUMBER_WORD R"()\b)|(\b(\d+|)" NUMBER_WORD R"() of us\b)|)"
+          R"((\b(half|a quarter|a third|a fifth|a tenth) (of )?(an? )?(second|minute|hour|day|week|)"
+          R"(month|year|million|percent)\b)|)"
+          R"((\b)" NUMBER_WORD R"(((-| | and )(a )?)" NUMBER_WORD R"()*( (more|extra|other|new|senior|junior|)"
+          R"(full-time|backend|frontend|separate|different|small|big|large))? (seconds?|minutes?|hours?|)"
+          R"(days?|weeks?|months?|quarters?|years?|percent|users|customers|engineers|developers|devs|)"
+          R"(people|services|servers|machines|nodes|instances|connections|queries|calls|requests|)"
+          R"(orders|trips|rows|records|tables|teams|sprints|lines|times|dollars|euros|pounds|steps|)"
+          R"(copies|releases|deploys|incidents|pages|accounts|partners|clients)\b))"),
       // Trade-offs named.
       new std::string(
           R"(\btrade-?offs?\b|\bat the (cost|expense) of\b|\bin exchange for\b|\bdownsides?\b|)"
@@ -87,7 +106,7 @@ DepthCounts CountDepth(std::string_view sentence) {
 
 double DepthScore(const DepthCounts& c) {
   const auto saturate = [](int n, double full) { return std::min(1.0, n / full); };
-  return 0.4 * saturate(c.numbers, 6) + 0.2 * saturate(c.tradeoffs, 3) +
+  return 0.4 * saturate(c.numbers, 3) + 0.2 * saturate(c.tradeoffs, 3) +
          0.2 * saturate(c.risks, 3) + 0.2 * saturate(c.verification, 3);
 }
 

@@ -44,7 +44,7 @@ void FillFeedback(const Question& q, const std::vector<double>& coverage, double
     const char* strength;
   };
   const Kind kinds[] = {
-      {"numbers", "Numbers", r->depth.numbers, 0.4, 6,
+      {"numbers", "Numbers", r->depth.numbers, 0.4, 3,
        "Quantify: load, latency percentiles, cost per month, error rates, thresholds, timelines.",
        "Can you put numbers on that: what load, what latency target, what cost?",
        "Quantified the answer"},
