@@ -1,6 +1,7 @@
 #include "compiled_bank.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "analysis.h"
@@ -37,6 +38,28 @@ void MarkNegatedInModel(const Question& q, QuestionTables* t) {
   for (size_t ci = 0; ci < negated.size(); ++ci) t->negated_in_model[ci] = negated[ci] && !affirmed[ci];
 }
 
+// Everything question `q` is about, as text: what is asked, the model answer, concepts and steps.
+std::string TopicText(const Question& q) {
+  std::string text = q.title + " " + q.question + " " + q.scenario + " " + q.model_answer;
+  for (const auto& c : q.constraints) text += " " + c;
+  for (const auto& s : q.steps) text += " " + s.name + " " + s.description;
+  for (const auto& c : q.rubric.concepts) text += " " + c.name;
+  return text;
+}
+
+// Each question's topic stems weighted by inverse document frequency over the bank's questions.
+void AddTopicStems(const Bank& bank, CompiledBank* cb) {
+  std::vector<std::string> texts;
+  for (const auto& q : bank.questions) texts.push_back(TopicText(q));
+  const std::map<std::string, int> df = DocumentFrequency(texts);
+  const double n = static_cast<double>(bank.questions.size());
+  for (size_t qi = 0; qi < texts.size(); ++qi) {
+    for (const auto& stem : ContentStems(texts[qi])) {
+      cb->tables[qi]->topic_stems[stem] = std::log((n + 1) / df.at(stem));
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
@@ -60,6 +83,7 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
     for (const auto& q : bank.questions) answers.push_back(q.model_answer);
     df = DocumentFrequency(answers);
   }
+  const SynonymTable synonyms(bank.synonyms);
   for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
     const Question& q = bank.questions[qi];
     const int question = static_cast<int>(qi);
@@ -128,6 +152,7 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
       t.model_vocabulary = std::make_unique<ModelVocabulary>(
           references, own_text, df, static_cast<int>(bank.questions.size()));
     }
+    t.meanings = std::make_unique<ConceptMeanings>(q, synonyms);
     const NormalizedText norm = Normalize(RepairUtf8(own_text));
     for (auto w : Words(norm.text)) {
       if (!IsStopWord(w)) t.vocabulary.emplace(w);
@@ -147,6 +172,7 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
   for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
     MarkNegatedInModel(bank.questions[qi], cb->tables[qi].get());
   }
+  AddTopicStems(bank, cb.get());
   *status = Status();
   return cb;
 }

@@ -6,9 +6,11 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "meaning.h"
 #include "pattern_set.h"
 #include "similarity.h"
 #include "rubric/bank.h"
@@ -29,6 +31,9 @@ struct QuestionTables {
   std::vector<std::vector<int>> concept_steps;  // per concept: indices into question.steps
   std::vector<double> step_need;                // per step: credited weight that covers it fully
   std::unordered_set<std::string> vocabulary;   // content words of the question's own text
+  // Stems of everything the question is about (its text, model answer, concepts and steps), each
+  // weighted by how specific it is to this question in the bank: the topic an answer's words fit.
+  std::unordered_map<std::string, double> topic_stems;
   // Hashes of the model answer's words and of its adjacent word pairs: an answer made nearly only
   // of its words but almost none of its pairs is the reference answer scrambled.
   std::unordered_set<size_t> model_words, model_pairs;
@@ -41,6 +46,8 @@ struct QuestionTables {
   std::vector<bool> negated_in_model;
   // Set when the bank's style blends word overlap with the model answer into the score.
   std::unique_ptr<ModelVocabulary> model_vocabulary;
+  // The concepts by their meaning, for statements that tell them in their own words.
+  std::unique_ptr<ConceptMeanings> meanings;
 };
 
 struct CompiledBank {

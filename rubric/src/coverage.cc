@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "derive_words.h"
+
 namespace rubric::internal {
 
 std::vector<double> StepCoverage(const CompiledBank& cb, int qi, const std::vector<double>& credit) {
@@ -50,6 +52,18 @@ std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
     if (touched[qi]) coverage[qi] = Mean(StepCoverage(cb, static_cast<int>(qi), credit[qi]));
   }
   return coverage;
+}
+
+double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
+  const auto& stems = cb.tables[question]->topic_stems;
+  double fit = 0;
+  for (size_t si = 0; si < a.sentences.size(); ++si) {
+    if (!a.Says(si)) continue;
+    for (const auto& stem : ContentStems(std::string(a.SentenceText(si)))) {
+      if (auto it = stems.find(stem); it != stems.end()) fit += it->second;
+    }
+  }
+  return fit;
 }
 
 std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {

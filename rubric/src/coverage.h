@@ -28,6 +28,11 @@ std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answ
                                   const std::vector<std::vector<int>>& hits,
                                   const std::vector<PatternOwner>& owners, int only = -1);
 
+// How well the words of the answer's statements fit question `question`'s topic: the specificity
+// (inverse document frequency over the bank) of the answer's content stems that the question's
+// topic holds. Comparable between questions for one answer.
+double TopicWordFit(const CompiledBank& bank, const Analysis& answer, int question);
+
 // Topic coverage (0..1) of the answer for every question of the bank: step coverage from sentences
 // that say something, without the negation or echo checks.
 std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer);

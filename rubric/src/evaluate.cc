@@ -16,6 +16,7 @@ namespace {
 
 struct ConceptState {
   double credit = 0;
+  bool in_answer = false;  // credited in the answer itself, not only in the follow-up
   bool negated = false, listed = false;
   std::vector<Evidence> evidence;
   std::string negated_quote;
@@ -35,6 +36,18 @@ std::string QuoteText(const Analysis& a, size_t sentence, size_t b, size_t e, Ev
 
 // Credits the question's concepts from one analysed text at `rate`; `hits` are the matches of the
 // question's own PatternSet.
+void Credit(const Question& q, const Analysis& a, size_t si, size_t b, size_t e, const char* source,
+            double rate, int concept_index, ConceptState* st) {
+  st->credit = rate;
+  st->in_answer |= std::string_view(source) == "answer";
+  Evidence ev;
+  ev.concept_id = q.rubric.concepts[concept_index].id;
+  ev.concept_name = q.rubric.concepts[concept_index].name;
+  ev.quote = QuoteText(a, si, b, e, &ev);
+  ev.source = source;
+  st->evidence.push_back(std::move(ev));
+}
+
 // Red flags raised and wrong conclusions proposed go to `flags` and `wrong`.
 void Collect(const CompiledBank& cb, int qi, const Analysis& a,
              const std::vector<std::vector<int>>& hits, const char* source, double rate,
@@ -89,15 +102,23 @@ void Collect(const CompiledBank& cb, int qi, const Analysis& a,
         if (st.negated_quote.empty()) st.negated_quote = QuoteText(a, si, b, e, nullptr);
         continue;
       }
-      st.credit = rate;
-      {
-        Evidence ev;
-        ev.concept_id = q.rubric.concepts[owner.item].id;
-        ev.concept_name = q.rubric.concepts[owner.item].name;
-        ev.quote = QuoteText(a, si, b, e, &ev);
-        ev.source = source;
-        st.evidence.push_back(std::move(ev));
+      Credit(q, a, si, b, e, source, rate, owner.item, &st);
+    }
+    // Concepts told in the candidate's own words, where no pattern credited them.
+    if (!a.Says(si, fragments)) continue;
+    for (const auto& m : t.meanings->Find(text)) {
+      ConceptState& st = (*states)[m.concept_index];
+      const double meaning_rate = rate * Params::kMeaningRate;
+      if (st.credit >= meaning_rate) continue;
+      if (echo < 0) echo = EchoesQuestion(t, text);
+      if (echo) break;
+      if (may_reject < 0) may_reject = MayReject(text);
+      if (dismissed_next < 0) {
+        dismissed_next = (si + 1 < a.sentences.size() && DismissesPrevious(a.SentenceText(si + 1))) ||
+                         (si > 0 && SameAsPrevious(text) && MayReject(a.SentenceText(si - 1)));
       }
+      if (dismissed_next || (may_reject && RejectsMention(text, m.begin, m.end))) continue;
+      Credit(q, a, si, m.begin, m.end, source, meaning_rate, m.concept_index, &st);
     }
   }
 }
@@ -244,8 +265,11 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
     for (size_t k = 0; k < topic.size(); ++k) {
       if (topic[k] > topic[best]) best = static_cast<int>(k);
     }
+    // The concepts of another question fit far better, and so do the answer's words: an answer
+    // told in its own words about this scenario shares this question's vocabulary.
     if (best != qi && topic[best] >= Params::kOffTopicMinOther &&
-        topic[qi] < Params::kOffTopicRatio * topic[best]) {
+        topic[qi] < Params::kOffTopicRatio * topic[best] &&
+        TopicWordFit(cb, answer, best) > TopicWordFit(cb, answer, qi)) {
       r.off_topic_match = cb.bank->questions[best].id;
       add_flag("off-topic",
                "This answer fits another question (\"" + cb.bank->questions[best].title +
@@ -312,8 +336,8 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   for (size_t ci = 0; ci < states.size(); ++ci) {
     const auto& st = states[ci];
     const auto& c = q.rubric.concepts[ci];
-    std::string status = st.credit >= 1.0 ? "credited"
-                         : st.credit > 0  ? "follow-up"
+    std::string status = st.credit > 0 && st.in_answer ? "credited"
+                         : st.credit > 0              ? "follow-up"
                          : st.negated     ? "negated"
                          : st.listed      ? "listed"
                                           : "missing";

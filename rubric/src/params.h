@@ -22,6 +22,8 @@ struct Params {
   // A strict interviewer keeps 10 for the exceptional: above kTopKnee the score rises at kTopSlope.
   static constexpr double kTopKnee = 8.5;
   static constexpr double kTopSlope = 0.5;
+  // A concept told in the candidate's own words (meaning.h), not by its patterns, earns this share.
+  static constexpr double kMeaningRate = 0.75;
   // A concept named only inside a term list earns this share of its weight.
   static constexpr double kListedRate = 0.2;
   // Depth counts fully only once coverage reaches this: numbers about nothing are worth nothing.
