@@ -56,6 +56,7 @@ nlohmann::json ToJson(const Question& q, bool with_rubric, bool with_model_answe
   json probes = json::array();
   for (const auto& s : q.steps) {
     probes.push_back({{"step", s.id}, {"probe", s.probe}, {"hint", s.hint}});
+    if (!s.concrete.empty()) probes.back()["concrete"] = s.concrete;
   }
   json flags = json::array();
   for (const auto& f : q.rubric.red_flags) {

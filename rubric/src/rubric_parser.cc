@@ -1,5 +1,8 @@
 #include <set>
 
+#include <algorithm>
+
+#include "concrete.h"
 #include "pattern_set.h"
 #include "question_parser.h"
 
@@ -122,7 +125,7 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
   const auto& steps = r->Array(json, path, "steps");
   for (size_t i = 0; i < steps.size(); ++i) {
     const std::string p = JsonReader::Index("rubric.steps", i);
-    r->OnlyKeys(steps[i], p, {"step", "probe", "hint"});
+    r->OnlyKeys(steps[i], p, {"step", "probe", "hint", "concrete"});
     const std::string id = r->String(steps[i], p, "step");
     Step* target = nullptr;
     for (auto& s : q->steps) target = s.id == id ? &s : target;
@@ -133,7 +136,15 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
     if (!id.empty() && !probed.insert(id).second) r->Fail(p + ".step", "step listed twice");
     const std::string probe = r->String(steps[i], p, "probe");
     const std::string hint = r->String(steps[i], p, "hint");
-    if (target) target->probe = probe, target->hint = hint;
+    const auto concrete = r->Strings(steps[i], p, "concrete", false, true);
+    for (size_t k = 0; k < concrete.size(); ++k) {
+      const auto& kinds = ConcreteKinds();
+      if (std::find(kinds.begin(), kinds.end(), concrete[k]) == kinds.end()) {
+        r->Fail(JsonReader::Index(p + ".concrete", k),
+                "unknown kind \"" + concrete[k] + "\"; allowed: quantities, team, money, durations, dates");
+      }
+    }
+    if (target) target->probe = probe, target->hint = hint, target->concrete = concrete;
   }
   for (const auto& s : q->steps) {
     if (!probed.count(s.id)) {

@@ -20,6 +20,9 @@ struct Step {
   std::string id, name, description;
   std::string probe;  // follow-up question when the step is missing
   std::string hint;   // one-line study hint
+  // Kinds of concrete detail that count towards the step ("team", "money", "durations", "dates",
+  // "quantities"): a Situation or Impact told with real figures is covered by them.
+  std::vector<std::string> concrete;
 };
 
 struct Competency {
