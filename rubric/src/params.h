@@ -24,6 +24,9 @@ struct Params {
   static constexpr double kTopSlope = 0.5;
   // A concept told in the candidate's own words (meaning.h), not by its patterns, earns this share.
   static constexpr double kMeaningRate = 0.75;
+  // Each kind of concrete detail a step names (rubric.steps[].concrete), found in a statement, is
+  // worth this much concept weight towards the step.
+  static constexpr double kConcreteWeight = 1.0;
   // A concept named only inside a term list earns this share of its weight.
   static constexpr double kListedRate = 0.2;
   // Depth counts fully only once coverage reaches this: numbers about nothing are worth nothing.
@@ -35,8 +38,11 @@ struct Params {
   static constexpr double kShortBase = 1.0;
   static constexpr double kShortPerWord = 0.15;
   static constexpr int kTooShortWords = 50;
-  // Keyword salad: capped at kSaladCap.
+  // Keyword salad: capped at kSaladCap; at kTermsOnlyCap when nothing is credited in a statement and
+  // kTermsOnlyWordShare of the words are in term lists (a list of terms and nothing else).
   static constexpr double kSaladCap = 2.5;
+  static constexpr double kTermsOnlyCap = 1.0;
+  static constexpr double kTermsOnlyWordShare = 0.8;
   static constexpr int kSaladMinListed = 3;
   static constexpr double kSaladListWordShare = 0.5;
   static constexpr double kSaladMinWordsPerConcept = 7.0;

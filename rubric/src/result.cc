@@ -1,5 +1,8 @@
 #include "rubric/result.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace rubric {
 
 std::string BandFor(double score) {
@@ -8,6 +11,16 @@ std::string BandFor(double score) {
   if (score >= 5.0) return "fair";
   if (score >= 3.0) return "weak";
   return "poor";
+}
+
+void ApplyCeiling(double ceiling, const std::string& flag, const std::string& message, Result* r) {
+  if (r->score <= ceiling) return;
+  r->breakdown.push_back({"cap", flag, "Capped: " + flag,
+                          std::round((ceiling - r->score) * 10) / 10});
+  r->score = ceiling;
+  r->band = BandFor(ceiling);
+  if (std::find(r->flags.begin(), r->flags.end(), flag) == r->flags.end()) r->flags.push_back(flag);
+  r->flag_details.push_back({flag, message, ""});
 }
 
 nlohmann::json ToJson(const Result& r) {
@@ -41,6 +54,10 @@ nlohmann::json ToJson(const Result& r) {
   for (const auto& f : r.flag_details) {
     details.push_back({{"flag", f.flag}, {"message", f.message}, {"quote", f.quote}});
   }
+  json breakdown = json::array();
+  for (const auto& p : r.breakdown) {
+    breakdown.push_back({{"kind", p.kind}, {"id", p.id}, {"label", p.label}, {"points", p.points}});
+  }
   json out = {
       {"question", r.question_id},
       {"rubric_version", r.rubric_version},
@@ -58,6 +75,7 @@ nlohmann::json ToJson(const Result& r) {
       {"gaps", gaps},
       {"flags", r.flags},
       {"flag_details", details},
+      {"breakdown", breakdown},
   };
   if (!r.off_topic_match.empty()) out["off_topic_match"] = r.off_topic_match;
   return out;

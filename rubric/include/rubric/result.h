@@ -53,6 +53,19 @@ struct FlagDetail {
   std::string quote;    // the words that raised it, when there are some
 };
 
+// One line of how the score was built, in points: what it added (an attempt, a step's coverage,
+// depth) or took away (length, the top of the scale, a red flag, a cap). The lines of a result
+// add up to its score exactly, each at one decimal.
+struct ScorePart {
+  std::string kind;   // "attempt", "step", "depth", "length", "ceiling", "penalty", "cap", "floor"
+  std::string id;     // the step, red flag or capping flag it is about, when there is one
+  std::string label;  // for people: "Hypothesis Generation", "Capped: too-short"
+  double points = 0;
+  bool operator==(const ScorePart& o) const {
+    return kind == o.kind && id == o.id && label == o.label && points == o.points;
+  }
+};
+
 struct Depth {
   int numbers = 0, tradeoffs = 0, risks = 0, verification = 0;
   double score = 0;  // 0..1
@@ -71,12 +84,17 @@ struct Result {
   std::vector<Gap> gaps;  // largest points_lost first
   std::vector<std::string> flags;
   std::vector<FlagDetail> flag_details;
+  std::vector<ScorePart> breakdown;  // adds up to `score`
   std::string off_topic_match;  // the question the answer fits better, when flagged off-topic
   bool follow_up = false;       // scored together with an answer to a probe
 };
 
 // Band for a score: "excellent" >= 8.5, "strong" >= 7, "fair" >= 5, "weak" >= 3, else "poor".
 std::string BandFor(double score);
+
+// Caps a scored result at `ceiling` (a hint was used, say): score, band, the flag with its message,
+// and a "cap" line in the breakdown so that it still adds up. Nothing changes at or under it.
+void ApplyCeiling(double ceiling, const std::string& flag, const std::string& message, Result* r);
 
 nlohmann::json ToJson(const Result& result);
 
