@@ -23,7 +23,7 @@ namespace table = rubric::internal::lexicon_table;
 
 // Senses kept per lemma and part of speech, most frequent first: the frequent ones.
 constexpr size_t kMaxSenses = 2;
-// Adjectives up to this long get regular comparatives ("faster", "smallest").
+// Common adjectives up to this long get regular comparatives ("faster", "smallest").
 constexpr size_t kMaxComparativeLetters = 6;
 constexpr const char* kPosFiles[] = {"noun", "verb", "adj", "adv"};
 
@@ -78,6 +78,14 @@ bool DoublesLast(const std::string& w) {
 bool EndsWith(const std::string& w, const char* s) {
   const std::string e(s);
   return w.size() >= e.size() && w.compare(w.size() - e.size(), e.size(), e) == 0;
+}
+
+// An adjective formed with a suffix takes "more", not "-er" ("bigger", "cosmic", "going").
+bool Derived(const std::string& w) {
+  for (const char* s : {"er", "est", "ed", "ing", "ic", "al", "ous", "ful", "ive", "ble", "ish", "less"}) {
+    if (EndsWith(w, s)) return true;
+  }
+  return false;
 }
 
 bool ConsonantY(const std::string& w) { return w.size() >= 2 && w.back() == 'y' && !IsVowel(w[w.size() - 2]); }
@@ -135,6 +143,8 @@ class Builder {
   uint32_t LemmaId(const std::string& text);
   uint32_t SynsetId(int pos, long offset);
   void AddForm(const std::string& form, uint32_t base);
+  void AddInflection(const std::string& form, uint32_t base);
+  std::string FormStem(const std::string& form);
   std::string Stem(const std::string& word);
 
   std::string dir_;
@@ -151,6 +161,7 @@ class Builder {
   std::unordered_map<std::string, uint32_t> lemma_at_;
   std::vector<std::pair<int, long>> synset_order_;
   std::map<std::string, std::vector<uint32_t>> form_bases_;  // sorted: a stable output
+  std::map<std::string, std::vector<uint32_t>> inflected_from_;  // regular and irregular
   std::vector<std::array<uint32_t, 3>> forms_;
   std::vector<uint32_t> slots_;
   std::vector<uint32_t> synset_lists_;
@@ -295,6 +306,24 @@ void Builder::AddForm(const std::string& form, uint32_t base) {
   if (std::find(bases.begin(), bases.end(), base) == bases.end()) bases.push_back(base);
 }
 
+void Builder::AddInflection(const std::string& form, uint32_t base) {
+  if (!IsSingleWord(form) || form == text_.c_str() + lemmas_[base >> 2][0]) return;
+  AddForm(form, base);
+  inflected_from_[form].push_back(base);
+}
+
+// Snowball's stem, except that an inflection takes its lemma's (nouns first): Snowball knows only
+// suffixes ("children" -> "child", "indices" -> "index", "ran" -> "run", "leaves" -> "leaf",
+// "smaller" -> "small"). An irregular form that is a lemma itself keeps its own ("better", "data").
+std::string Builder::FormStem(const std::string& form) {
+  const auto from = inflected_from_.find(form);
+  if (from == inflected_from_.end() || !table::Stemmable(form)) return Stem(form);
+  const uint32_t base = *std::min_element(from->second.begin(), from->second.end(), [](uint32_t a, uint32_t b) {
+    return (a & 3) != (b & 3) ? (a & 3) < (b & 3) : a < b;
+  });
+  return Stem(text_.c_str() + lemmas_[base >> 2][0]);
+}
+
 void Builder::Build() {
   // Senses: a lemma's first kMaxSenses senses per part of speech in which it is not a name.
   std::map<uint32_t, std::vector<uint32_t>> senses, related;
@@ -302,6 +331,7 @@ void Builder::Build() {
     const auto& [lemma, pos] = key;
     if (!IsSingleWord(lemma)) continue;  // a phrase is only ever a synonym
     int kept = 0;
+    bool tagged = false;  // SemCor saw it: a common word
     for (size_t i = 0; i < offsets.size() && kept < static_cast<int>(kMaxSenses); ++i) {
       const Synset& s = synsets_.at({pos, offsets[i]});
       const auto w = std::find(s.words.begin(), s.words.end(), lemma);
@@ -309,6 +339,7 @@ void Builder::Build() {
       const uint32_t id = LemmaId(lemma);
       const auto t = tags_.find({lemma, pos, static_cast<int>(i + 1)});
       senses[id].push_back(table::Sense(SynsetId(pos, offsets[i]), pos, t == tags_.end() ? 0 : t->second));
+      tagged |= t != tags_.end() && t->second > 0;
       ++kept;
       const int number = static_cast<int>(w - s.words.begin()) + 1;
       for (const auto& p : s.pointers) {
@@ -321,26 +352,35 @@ void Builder::Build() {
         if (std::find(r.begin(), r.end(), other) == r.end()) r.push_back(other);
       }
     }
-    if (kept > 0 && IsSingleWord(lemma)) {
-      const uint32_t base = LemmaId(lemma) << 2 | static_cast<uint32_t>(pos);
-      AddForm(lemma, base);
-      if (pos == table::kNoun) AddForm(Plural(lemma), base);
-      if (pos == table::kVerb) {
-        AddForm(Plural(lemma), base);
-        for (const char* suffix : {"ed", "ing"}) {
-          for (const auto& f : WithVowelSuffix(lemma, suffix)) AddForm(f, base);
-        }
+    if (kept == 0) continue;
+    const uint32_t base = LemmaId(lemma) << 2 | static_cast<uint32_t>(pos);
+    AddForm(lemma, base);
+    if (!table::Stemmable(lemma)) continue;  // "air-drop", "7th": no regular inflections
+    // A noun ending in one "s" is a plural already or Latin ("economics", "analysis"; noun.exc
+    // has "analyses"); "class" and "status" take "-es".
+    const bool plural_already = EndsWith(lemma, "s") && !EndsWith(lemma, "ss") && !EndsWith(lemma, "us");
+    if (pos == table::kVerb || (pos == table::kNoun && !plural_already)) AddInflection(Plural(lemma), base);
+    if (pos == table::kVerb) {
+      for (const char* suffix : {"ed", "ing"}) {
+        for (const auto& f : WithVowelSuffix(lemma, suffix)) AddInflection(f, base);
       }
-      if (pos == table::kAdjective && lemma.size() <= kMaxComparativeLetters) {
-        for (const char* suffix : {"er", "est"}) {
-          for (const auto& f : WithVowelSuffix(lemma, suffix)) AddForm(f, base);
-        }
+    }
+    if (pos == table::kAdjective && lemma.size() <= kMaxComparativeLetters && tagged && !Derived(lemma)) {
+      for (const char* suffix : {"er", "est"}) {
+        for (const auto& f : WithVowelSuffix(lemma, suffix)) AddInflection(f, base);
       }
     }
   }
-  for (const auto& [form, pos, base] : irregular_) {
-    const auto it = lemma_at_.find(base);
-    if (it != lemma_at_.end() && senses.count(it->second)) AddForm(form, it->second << 2 | static_cast<uint32_t>(pos));
+  for (const auto& [form, pos, lemma] : irregular_) {
+    const auto it = lemma_at_.find(lemma);
+    if (it == lemma_at_.end() || !senses.count(it->second)) continue;
+    const uint32_t base = it->second << 2 | static_cast<uint32_t>(pos);
+    // An irregular form that is a lemma itself keeps its own stem ("better", "data").
+    if (lemma_at_.count(form)) {
+      AddForm(form, base);
+    } else {
+      AddInflection(form, base);
+    }
   }
   // Synsets in order of first use; their members are the lemmas that are not names.
   for (size_t i = 0; i < synset_order_.size(); ++i) {
@@ -358,13 +398,7 @@ void Builder::Build() {
   slots_.assign(4, 0);
   while (3 * slots_.size() < 4 * form_bases_.size()) slots_.resize(slots_.size() * 2);
   for (const auto& [form, bases] : form_bases_) {
-    // A form that is no lemma itself is an inflection and takes its base's stem, nouns first:
-    // Snowball knows only suffixes ("children" -> "child", "indices" -> "index", "ran" -> "run",
-    // "leaves" -> "leaf").
-    const uint32_t base = *std::min_element(bases.begin(), bases.end(), [](uint32_t a, uint32_t b) {
-      return (a & 3) != (b & 3) ? (a & 3) < (b & 3) : a < b;
-    });
-    const std::string stem = Stem(lemma_at_.count(form) ? form : text_.c_str() + lemmas_[base >> 2][0]);
+    const std::string stem = FormStem(form);
     forms_.push_back({Text(form), Text(stem), bases.size() == 1 ? table::kOneBase | bases[0] : Pool(bases)});
     uint32_t h = table::Hash(form) & static_cast<uint32_t>(slots_.size() - 1);
     while (slots_[h]) h = (h + 1) & static_cast<uint32_t>(slots_.size() - 1);
