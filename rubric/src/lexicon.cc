@@ -11,6 +11,9 @@ namespace rubric::internal {
 namespace {
 
 namespace table = lexicon_table;
+static_assert(static_cast<int>(Pos::kNoun) == table::kNoun && static_cast<int>(Pos::kVerb) == table::kVerb &&
+              static_cast<int>(Pos::kAdjective) == table::kAdjective &&
+              static_cast<int>(Pos::kAdverb) == table::kAdverb);
 
 const char* TextAt(uint32_t offset) { return table::kText + offset; }
 

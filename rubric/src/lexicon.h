@@ -30,8 +30,8 @@ class Lexicon {
   std::optional<Pos> MainPos(std::string_view word) const;
 
   // The other words and phrases of the first `senses` senses of the word (in part of speech `pos`,
-  // or in each), most frequent sense first, without repeats, names or the word's own lemmas:
-  // Synonyms("erase", 1) is {"delete"}.
+  // or in each; the table keeps two), most frequent sense first, without repeats, names or the
+  // word's own lemmas: Synonyms("mistake", 1) is {"error", "fault"}.
   std::vector<std::string> Synonyms(std::string_view word, int senses,
                                     std::optional<Pos> pos = std::nullopt) const;
 
