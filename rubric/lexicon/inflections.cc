@@ -19,7 +19,9 @@ bool DoublesLast(const std::string& w) {
          IsVowel(w[n - 2]) && !IsVowel(w[n - 3]);
 }
 
-bool ConsonantY(const std::string& w) { return w.size() >= 2 && w.back() == 'y' && !IsVowel(w[w.size() - 2]); }
+bool ConsonantY(const std::string& w) {
+  return w.size() >= 2 && w.back() == 'y' && !IsVowel(w[w.size() - 2]);
+}
 
 // An adjective formed with a suffix takes "more", not "-er" ("bigger", "cosmic", "going").
 bool Derived(const std::string& w) {
@@ -59,7 +61,9 @@ bool EndsWith(const std::string& w, const char* suffix) {
 
 std::vector<std::string> RegularInflections(const std::string& lemma, int pos, bool common) {
   std::vector<std::string> out;
-  const auto add = [&](const std::vector<std::string>& forms) { out.insert(out.end(), forms.begin(), forms.end()); };
+  const auto add = [&](const std::vector<std::string>& forms) {
+    out.insert(out.end(), forms.begin(), forms.end());
+  };
   // A noun ending in one "s" is a plural already or Latin ("economics", "analysis"; noun.exc has
   // "analyses"); "class" and "status" take "-es".
   const bool plural_already = EndsWith(lemma, "s") && !EndsWith(lemma, "ss") && !EndsWith(lemma, "us");

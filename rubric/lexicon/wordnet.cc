@@ -15,11 +15,17 @@ constexpr const char* kPosFiles[] = {"noun", "verb", "adj", "adv"};
 
 int PosOf(char c) {
   switch (c) {
-    case 'n': return table::kNoun;
-    case 'v': return table::kVerb;
-    case 'a': case 's': return table::kAdjective;
-    case 'r': return table::kAdverb;
-    default: return -1;
+    case 'n':
+      return table::kNoun;
+    case 'v':
+      return table::kVerb;
+    case 'a':
+    case 's':
+      return table::kAdjective;
+    case 'r':
+      return table::kAdverb;
+    default:
+      return -1;
   }
 }
 
@@ -122,7 +128,9 @@ bool ReadCounts(const std::string& dir, WordNet* wn, std::string* error) {
   uint32_t count = 0;
   while (in >> key >> sense >> count) {
     const size_t percent = key.find('%');
-    if (percent == std::string::npos || percent + 1 >= key.size()) return Fail(error, path + ": bad key " + key);
+    if (percent == std::string::npos || percent + 1 >= key.size()) {
+      return Fail(error, path + ": bad key " + key);
+    }
     const char type = key[percent + 1];
     const int pos = type >= '1' && type <= '5' ? PosOf("nvars"[type - '1']) : -1;
     bool proper = false;

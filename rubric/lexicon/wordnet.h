@@ -25,10 +25,10 @@ struct Synset {
 };
 
 struct WordNet {
-  std::map<std::pair<int, long>, Synset> synsets;                   // (pos, offset)
-  std::map<std::pair<std::string, int>, std::vector<long>> senses;  // (lemma, pos) -> synsets, in order
+  std::map<std::pair<int, long>, Synset> synsets;                    // (pos, offset)
+  std::map<std::pair<std::string, int>, std::vector<long>> senses;   // (lemma, pos) -> synsets, in order
   std::vector<std::tuple<std::string, int, std::string>> irregular;  // form, pos, lemma
-  std::map<std::tuple<std::string, int, int>, uint32_t> tags;       // (lemma, pos, sense number)
+  std::map<std::tuple<std::string, int, int>, uint32_t> tags;        // (lemma, pos, sense number)
 };
 
 // Reads the database in `dir`; false with `error` naming the file when one is missing or broken.

@@ -33,9 +33,10 @@ std::string Snowball(std::string_view word) {
     void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
   };
   thread_local const std::unique_ptr<sb_stemmer, Free> stemmer(sb_stemmer_new("english", nullptr));
-  const sb_symbol* s = stemmer ? sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
-                                                 static_cast<int>(word.size()))
-                               : nullptr;
+  const sb_symbol* s = stemmer
+                           ? sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                                             static_cast<int>(word.size()))
+                           : nullptr;
   if (!s) return std::string(word);  // out of memory: the word unstemmed, never a crash
   return std::string(reinterpret_cast<const char*>(s), sb_stemmer_length(stemmer.get()));
 }
@@ -123,7 +124,9 @@ std::vector<std::string> Lexicon::RelatedForms(std::string_view word) const {
     const List related = ListAt(table::kLemmas[base >> 2][2]);
     for (const uint32_t* r = related.begin; r != related.end; ++r) {
       std::string text = TextAt(*r);
-      if (text != word && std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
+      if (text != word && std::find(out.begin(), out.end(), text) == out.end()) {
+        out.push_back(std::move(text));
+      }
     }
   }
   return out;

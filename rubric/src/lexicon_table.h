@@ -26,7 +26,8 @@ inline constexpr int kNoun = 0, kVerb = 1, kAdjective = 2, kAdverb = 3;
 // Sense fields: the synset (17 bits), the part of speech (2), the times SemCor tagged it (13).
 inline constexpr uint32_t kSynsetBits = 17, kPosBits = 2, kMaxTagCount = (1u << 13) - 1;
 constexpr uint32_t Sense(uint32_t synset, uint32_t pos, uint32_t tags) {
-  return synset | pos << kSynsetBits | (tags < kMaxTagCount ? tags : kMaxTagCount) << (kSynsetBits + kPosBits);
+  return synset | pos << kSynsetBits |
+         (tags < kMaxTagCount ? tags : kMaxTagCount) << (kSynsetBits + kPosBits);
 }
 constexpr uint32_t SenseSynset(uint32_t s) { return s & ((1u << kSynsetBits) - 1); }
 constexpr uint32_t SensePos(uint32_t s) { return s >> kSynsetBits & 3u; }

@@ -26,7 +26,7 @@ class ModelVocabulary {
 
   // The best F1 of recall and precision over the references, in [0, 1], over the sentences of
   // `answer` that say something. A word counts as a reference's word when it is one of its
-  // synonyms in its most frequent sense ("whole" for "entire") or a form WordNet derives from it
+  // synonyms in its most frequent sense ("mistake" for "error") or a form WordNet derives from it
   // ("deletion" for "delete"), or when it is misspelt one edit away ("paramaters").
   double Overlap(const Analysis& answer, bool fragments_count) const;
 

@@ -22,8 +22,8 @@ bool Has(const std::vector<std::string>& words, const std::string& word) {
 // Snowball English called directly, as make_lexicon does.
 std::string Snowball(const std::string& word) {
   sb_stemmer* s = sb_stemmer_new("english", nullptr);
-  const sb_symbol* out = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()),
-                                         static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   std::string stem(reinterpret_cast<const char*>(out), sb_stemmer_length(s));
   sb_stemmer_delete(s);
   return stem;
@@ -159,8 +159,8 @@ TEST_CASE("Related forms are the words WordNet derives, either way") {
 }
 
 TEST_CASE("Stems from several threads at once agree with one thread's") {
-  const std::vector<std::string> words = {"hashmaps", "enqueued", "validating", "children", "mutexes",
-                                          "memoized", "deserializing", "refactored"};
+  const std::vector<std::string> words = {"hashmaps", "enqueued", "validating",    "children",
+                                          "mutexes",  "memoized", "deserializing", "refactored"};
   std::vector<std::string> expected;
   for (const auto& w : words) expected.push_back(Lexicon::Get().StemOf(w));
   std::vector<int> mismatches(4, 0);
@@ -168,7 +168,8 @@ TEST_CASE("Stems from several threads at once agree with one thread's") {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int round = 0; round < 500; ++round) {
-        for (size_t i = 0; i < words.size(); ++i) mismatches[t] += Lexicon::Get().StemOf(words[i]) != expected[i];
+        for (size_t i = 0; i < words.size(); ++i)
+          mismatches[t] += Lexicon::Get().StemOf(words[i]) != expected[i];
       }
     });
   }
