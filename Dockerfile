@@ -7,7 +7,8 @@
 # Stage 1 builds on Debian 12 with the README's packages and installs into /install with the
 # project's install() rules (bin/interview-bot, share/interview-bot/content); stage 2 is
 # debian:bookworm-slim with only the shared libraries the binary links and that install tree under
-# /usr/local.
+# /usr/local. WordNet and Snowball (wordnet-base, libstemmer-dev) are build-stage packages only:
+# the lexicon table is compiled into the binary and libstemmer linked statically.
 
 ############################################################################### build
 FROM debian:bookworm AS build

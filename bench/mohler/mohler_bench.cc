@@ -4,8 +4,10 @@
 // assignments 1-4 (the only tuning data), 5-12 and all; then again with accepted answers that
 // suggest-accepted picks from other students' ungraded answers. Last line: pearson=<assignments
 // 5-12, with accepted answers>.
-//   mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]
+//   mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv] [--tuning]
 // The dump has one line per answer: question, grade, score, flags, words, step coverages, answer.
+// --tuning prints assignments 1-4 alone and dumps only their answers: what a change may be chosen
+// on, so that a grid never shows 5-12.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -50,8 +52,9 @@ double FitRmse(const std::vector<double>& x, const std::vector<double>& y) {
   return std::sqrt(se / n);
 }
 
-// Prints Pearson and RMSE for assignments 1-4, 5-12 and all; returns Pearson on 5-12.
-double Report(const std::vector<Answer>& answers) {
+// Prints Pearson and RMSE for assignments 1-4, 5-12 and all (1-4 alone when `tuning`); returns
+// Pearson on 5-12.
+double Report(const std::vector<Answer>& answers, bool tuning) {
   std::map<std::string, std::vector<double>> x, y;
   for (const auto& a : answers) {
     for (const char* group : {a.assignment <= 4 ? "1-4" : "5-12", "all"}) {
@@ -60,6 +63,7 @@ double Report(const std::vector<Answer>& answers) {
     }
   }
   for (const char* group : {"1-4", "5-12", "all"}) {
+    if (tuning && std::string(group) != "1-4") break;
     char line[160];
     snprintf(line, sizeof line, "  assignments %-5s n=%-5zu pearson=%.4f rmse=%.3f\n", group,
              x[group].size(), bot::Pearson(x[group], y[group]), FitRmse(x[group], y[group]));
@@ -72,8 +76,21 @@ double Report(const std::vector<Answer>& answers) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv]\n";
+    std::cerr << "usage: mohler_bench <mohler_dataset.csv> <work-dir> [--dump scores.tsv] [--tuning]\n";
     return 2;
+  }
+  std::string dump_path;
+  bool tuning = false;
+  for (int i = 3; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--tuning") {
+      tuning = true;
+    } else if (arg == "--dump" && i + 1 < argc) {
+      dump_path = argv[++i];
+    } else {
+      std::cerr << "mohler_bench: unknown argument " << arg << "\n";
+      return 2;
+    }
   }
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream text;
@@ -139,12 +156,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   std::ofstream dump;
-  if (argc >= 5 && std::string(argv[3]) == "--dump") dump.open(argv[4]);
+  if (!dump_path.empty()) dump.open(dump_path);
   for (auto& a : answers) {
     rubric::Result r;
     scorer->Score(a.question, a.text, &r);
     a.score = r.score;
-    if (dump) {
+    if (dump && !(tuning && a.assignment > 4)) {
       std::string flags;
       for (const auto& f : r.flags) flags += (flags.empty() ? "" : ",") + f;
       std::string steps;
@@ -156,7 +173,7 @@ int main(int argc, char** argv) {
   std::cout << "Mohler 2011: " << seen.size() << " questions, " << answers.size()
             << " answers scored, " << skipped << " skipped (#NAME?)\n";
   std::cout << "Reference answers only:\n";
-  Report(answers);
+  Report(answers, tuning);
 
   // Pseudo-relevance feedback (Mohler and Mihalcea 2009): the answers that suggest-accepted picks,
   // those scoring best against the reference, become accepted answers; grades are never read.
@@ -190,8 +207,8 @@ int main(int argc, char** argv) {
   }
   std::cout << "With the " << kFeedbackAnswers
             << " accepted answers suggest-accepted picks from the other half:\n";
-  const double result = Report(feedback);
+  const double result = Report(feedback, tuning);
   // Four decimals: the figure is near the 0.62, and rounding could hide which side.
-  printf("pearson=%.4f\n", result);
+  if (!tuning) printf("pearson=%.4f\n", result);
   return 0;
 }

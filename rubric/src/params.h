@@ -118,7 +118,7 @@ constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNe
                                          Params::kFullLengthWords, Params::kTooShortWords, true, false,
                                          Params::kScrambledMinWords, 0.0, 0.0};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
-constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.6, 1.0, 0, false, true, 8, 0.25, 0.5};
+constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.5, 1.0, 0, false, true, 8, 0.25, 0.6};
 
 }  // namespace rubric::internal
 

@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "derive_words.h"
+#include "lexicon.h"
 #include "stem.h"
+#include "text.h"
 
 namespace rubric::internal {
 namespace {
@@ -47,10 +49,28 @@ ModelVocabulary::ModelVocabulary(const std::vector<std::string>& references,
     if (ref.total > 0) references_.push_back(std::move(ref));
   }
   std::sort(typo_targets_.begin(), typo_targets_.end());
+  for (const auto& text : references) AddAliases(text);
 }
 
-std::string ModelVocabulary::Spelled(std::string stem) const {
-  if (stem.size() < kMinTypoLetters || known_.count(stem)) return stem;
+void ModelVocabulary::AddAliases(const std::string& reference) {
+  const Lexicon& lexicon = Lexicon::Get();
+  const NormalizedText norm = Normalize(RepairUtf8(reference));
+  for (auto w : Words(norm.text)) {
+    if (!IsContentWord(w)) continue;
+    std::vector<std::string> others = lexicon.Synonyms(w, 1, lexicon.MainPos(w));
+    for (auto& r : lexicon.RelatedForms(w)) others.push_back(std::move(r));
+    for (const auto& other : others) {
+      if (other.find(' ') != std::string::npos) continue;  // a phrase is no word of an answer
+      std::string stem = Stem(other);
+      if (!known_.count(stem) && !question_.count(stem)) aliases_.emplace(std::move(stem), Stem(w));
+    }
+  }
+}
+
+std::string ModelVocabulary::ReferenceStem(std::string stem) const {
+  if (known_.count(stem)) return stem;
+  if (const auto it = aliases_.find(stem); it != aliases_.end()) return it->second;
+  if (stem.size() < kMinTypoLetters) return stem;
   for (const auto& target : typo_targets_) {
     if (OneEditApart(stem, target)) return target;
   }
@@ -64,7 +84,7 @@ double ModelVocabulary::Overlap(const Analysis& answer, bool fragments_count) co
     if (!answer.Says(si, fragments_count)) continue;
     for (auto w : Words(answer.SentenceText(si))) {
       if (!IsContentWord(w)) continue;
-      std::string s = Spelled(Stem(w));
+      std::string s = ReferenceStem(Stem(w));
       if (!question_.count(s)) own.push_back(s);
       used.insert(std::move(s));
     }

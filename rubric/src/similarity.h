@@ -2,7 +2,8 @@
 // vocabulary an answer uses (recall, weighted by specificity across the bank) and how much of the
 // answer's own vocabulary is the model answer's (precision). A question's accepted answers are more
 // references, and the closest one counts. Words of the question count for little (students echo the
-// question). Built once per question; immutable and thread-safe afterwards.
+// question); a reference word's WordNet synonyms and derived forms count as it. Built once per
+// question; immutable and thread-safe afterwards.
 #ifndef RUBRIC_SRC_SIMILARITY_H_
 #define RUBRIC_SRC_SIMILARITY_H_
 
@@ -24,8 +25,9 @@ class ModelVocabulary {
                   const std::map<std::string, int>& document_frequency, int questions);
 
   // The best F1 of recall and precision over the references, in [0, 1], over the sentences of
-  // `answer` that say something. A misspelt word ("paramaters") counts as a reference's word one
-  // edit away.
+  // `answer` that say something. A word counts as a reference's word when it is one of its
+  // synonyms in its most frequent sense ("mistake" for "error") or a form WordNet derives from it
+  // ("deletion" for "delete"), or when it is misspelt one edit away ("paramaters").
   double Overlap(const Analysis& answer, bool fragments_count) const;
 
  private:
@@ -34,13 +36,18 @@ class ModelVocabulary {
     double total = 0;
   };
 
-  // `stem`, or a reference's stem one edit away when no reference has `stem`.
-  std::string Spelled(std::string stem) const;
+  // Records the stems of `reference`'s words' synonyms and derived forms (lexicon.h) that no
+  // reference or the question uses, each as an alias of the word's stem.
+  void AddAliases(const std::string& reference);
+  // `stem` when a reference has it, else the reference stem it is an alias of, else a reference's
+  // stem one edit away, else `stem`.
+  std::string ReferenceStem(std::string stem) const;
 
   std::vector<Reference> references_;
   std::unordered_set<std::string> known_;     // every reference's stems
   std::unordered_set<std::string> question_;  // stems of the question's own text
   std::vector<std::string> typo_targets_;     // sorted, so the first match is stable
+  std::unordered_map<std::string, std::string> aliases_;  // the first reference word's wins
 };
 
 // True when one letter inserted, deleted, replaced, or two adjacent letters swapped, turn `a`

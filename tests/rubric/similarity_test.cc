@@ -69,6 +69,18 @@ TEST_CASE("A misspelt word counts as the model answer's word one edit away") {
   CHECK(Overlap(v, "mem addresses") < Overlap(v, "memory addresses"));
 }
 
+TEST_CASE("A reference word's WordNet synonyms and derived forms count as it") {
+  const ModelVocabulary v = PointerVocabulary();
+  // "reference" shares the first sense of "address"; WordNet derives "memorize" from "memory".
+  CHECK(Overlap(v, "memory references") == doctest::Approx(Overlap(v, "memory addresses")));
+  CHECK(Overlap(v, "memorize addresses") == doctest::Approx(Overlap(v, "memory addresses")));
+  CHECK(Overlap(v, "memory values") < Overlap(v, "memory addresses"));
+  // A word the reference uses itself is never taken for another's synonym.
+  const ModelVocabulary both({"Pointers store memory addresses and references."}, "What do pointers store?",
+                             {{"pointer", 1}, {"store", 1}}, 3);
+  CHECK(Overlap(both, "memory references") < Overlap(both, "memory addresses references"));
+}
+
 TEST_CASE("An answer's overlap is with the closest of the model answer and the accepted answers") {
   const ModelVocabulary model_only = PointerVocabulary();
   // Stems missing from the document frequencies count as in one model answer of three.
