@@ -37,7 +37,13 @@ const char kDismissal[] =
     R"(tell (us|you|me) (anything|much)|change (anything|much)|buy (us|you) (anything|much)|)"
     R"(add (anything|much|value)|move the needle)\b)"
     R"(|\btells? (us |you )?nothing\b|\bmakes? no (sense|difference)\b)"
+    R"(|\b(rarely|seldom|hardly ever|almost never) (the (answer|problem|cause|issue)|worth (it|the)|)"
+    R"(needed|necessary|useful|matters?|helps?|pays? off)\b)"
+    // ... that it belongs on a slide, not in production ("lovely on a whiteboard"),
     R"(|\b(out of the question|off the table|not the way to go)\b)"
+    R"(|\b(lovely|nice|great|beautiful|elegant|fine|pretty|wonderful) (for|on|in) (a |the )?)"
+    R"((slide|slide deck|deck|whiteboard|conference talk|blog post|textbook|interview|paper)s?\b)"
+    R"(|\b(ways|a way) to look busy\b|\bend up on (cvs|resumes|a cv|a resume)\b)"
     // ... or that it only costs: "just adds complexity", "drags in tracing".
     R"(|\b(just|only|merely|simply) (adds?|brings?|introduces?|creates?|piles? on|drags? in))"
     R"(( (a lot of|lots of|more|extra|another|a new|new|an extra|one more))? (complexity|overhead|)"
@@ -65,13 +71,28 @@ const char kWeakConcession[] =
 // Others' ideas: "people always blame", "everyone reaches for", "the first instinct is to".
 const char kAttribution[] =
     R"(\b(people|everyone|everybody|folks|most (people|teams|engineers|developers|devs)|others|)"
-    R"(consultants|vendors|the industry)( always| often| usually| typically| just| will| would|)"
+    R"(consultants|vendors|the industry|the (text)?books?|blog posts|best practices?)('s|'ll|'re)?)"
+    R"(( always| often| usually| typically| just| will| would| going to| are going to| is going to|)"
     R"( tend to| love to| like to| want to| immediately| reflexively| instinctively)* )"
     R"((blame|jump|reach|obsess|throw|wave|preach|push|recommend|suggest|say|tell|assume|expect|)"
     R"(default|hear|insist|fixate|worry|talk|reach|rush|go straight)\w*( (to|for|over|about|at|on))?)"
-    R"(|\bthe (first|obvious|natural|usual|standard|textbook|knee-?jerk|default) )"
-    R"((instinct|reaction|answer|move|reflex|advice|response|suggestion)( is| would be)?( to)?\b)"
+    R"(|\b(the|a) (first|obvious|natural|usual|standard|textbook|by-the-book|knee-?jerk|default|)"
+    R"(recommended|polished|classic|sensible|sensible-sounding|expected|official|conventional|)"
+    R"(responsible|safe|interview|best-practice|by the book|right|correct|proper) )"
+    R"((instinct|reaction|answer|move|reflex|advice|response|suggestion|checklist|list|playbook|)"
+    R"(runbook|approach|plan|recipe|toolbox|mantra|way)s?( here)?( is| would be| says| goes)?( to)?\b)"
     R"(|\bconventional wisdom( says| is)?\b)";
+
+// Sarcasm that opens a sentence: what it then lists is mocked, not proposed.
+const char kSarcasm[] =
+    R"(^((oh|ah|yeah) (sure|great|yes|right|good|lovely)|sure,? let's|great,? let's|right,? let's|)"
+    R"(yeah,? let's|yes,? let's|let's just|because obviously|oh,? let's)\b)";
+
+// Agreement with what was attributed: "the textbook answer is X, and that's what I'd do".
+const char kAgreement[] =
+    R"(\b(and|which) (that's|that is|it's|it is) (exactly |also |precisely )?(what i'd|what i would|)"
+    R"(what we'd|right|correct|the right call|my answer|my plan)|\bi agree\b|\band rightly so\b|)"
+    R"(\band they'?re right\b)";
 
 const char kContrast[] =
     R"(\b(but|however|yet|though|whereas|in practice|in reality|the reality is|realistically|)"
@@ -123,6 +144,16 @@ size_t AttributionEnd(std::string_view text) {
   return StartOf(re, text, &end) == std::string_view::npos ? std::string_view::npos : end;
 }
 
+bool IsSarcastic(std::string_view sentence) {
+  static const RE2& re = Compiled(kSarcasm);
+  return StartOf(re, sentence) != std::string_view::npos;
+}
+
+bool Agrees(std::string_view text) {
+  static const RE2& re = Compiled(kAgreement);
+  return StartOf(re, text) != std::string_view::npos;
+}
+
 size_t FindContrast(std::string_view text) {
   static const RE2& re = Compiled(kContrast);
   return StartOf(re, text);
@@ -137,7 +168,7 @@ bool TellsThePast(std::string_view text) {
 bool MayDismiss(std::string_view text) {
   static const RE2& re = Compiled(
       (std::string("(?:") + kDismissal + ")|(?:" + kStrongConcession + ")|(?:" + kWeakConcession +
-       ")|(?:" + kAttribution + ")|(?:" + kRejectionVerb + ")").c_str());
+       ")|(?:" + kAttribution + ")|(?:" + kRejectionVerb + ")|(?:" + kSarcasm + ")").c_str());
   return StartOf(re, text) != std::string_view::npos;
 }
 

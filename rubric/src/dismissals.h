@@ -19,6 +19,11 @@ Concession ConcessionIn(std::string_view text);
 // Where the first attribution to others ends ("people always blame", "everyone reaches for",
 // "the first instinct is"), or npos: what follows it is their idea, not the speaker's.
 size_t AttributionEnd(std::string_view text);
+// True when `sentence` opens in sarcasm ("oh sure, let's add ...", "great, let's ..."): what it
+// lists is mocked.
+bool IsSarcastic(std::string_view sentence);
+// True when `text` agrees with what it attributed ("..., and that's what I'd do", "I agree").
+bool Agrees(std::string_view text);
 // Where the first contrast starts ("but", "however", "yet", "in practice", "actually"), or npos.
 size_t FindContrast(std::string_view text);
 // True when `text` (the words from a subject to its verdict) is told in the past ("was", "turned

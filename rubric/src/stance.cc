@@ -34,7 +34,45 @@ bool Attributed(std::string_view sentence, size_t begin) {
   const std::string_view before = sentence.substr(0, begin);
   const size_t end = AttributionEnd(before);
   return end != std::string_view::npos &&
-         FindContrast(before.substr(end)) == std::string_view::npos;
+         FindContrast(before.substr(end)) == std::string_view::npos &&
+         !Agrees(sentence.substr(end));
+}
+
+// A sentence opening in sarcasm mocks what it names before any contrast: "oh sure, let's add a
+// saga and an outbox, but ..." .
+bool Mocked(std::string_view sentence, size_t begin) {
+  return IsSarcastic(sentence) && FindContrast(sentence.substr(0, begin)) == std::string_view::npos;
+}
+
+const RE2& Latin1(const char* pattern) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  return *new RE2(pattern, options);
+}
+
+// "I'd skip all of it", "we can pass on most of that": a verdict on everything just listed.
+bool RejectsAllBefore(std::string_view sentence) {
+  static const RE2& re = Latin1(
+      R"(\b(skip|drop|pass on|ignore|forget|avoid|ditch|scrap|leave out|do without)\b( basically| )"
+      R"(pretty much| most of| nearly| almost)? ?(all|most|both|each|any|every one|the lot|everything|)"
+      R"(none)( of)?( it| that| them| this| those| these)?\b)");
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), re);
+}
+
+// A sentence that is a concession and its contrast, said of what came before: "Sounds nice on
+// paper, but ...", "Nice idea, but not worth it."
+bool ConcedesPrevious(std::string_view sentence) {
+  static const RE2& opener = Latin1(
+      R"(^((a |all )?(nice|good|reasonable|interesting|fair|great|neat|cute|lovely|sensible|noble|)"
+      R"(solid|elegant|clever|tidy|all very|very)( idea| plan| thought| point| enough| in theory| )"
+      R"(on paper| sounding| stuff| advice)?s?|in theory|on paper|sure|fine|granted|)"
+      R"((that |it |this |all )?(sounds?|looks?|seems?) [a-z ]{0,25})\b)");
+  const size_t contrast = FindContrast(sentence);
+  if (contrast == std::string_view::npos || contrast > 60) return false;
+  if (!RE2::PartialMatch(re2::StringPiece(sentence.data(), contrast), opener)) return false;
+  const std::string_view after = sentence.substr(contrast);
+  return ConcessionIn(sentence.substr(0, contrast)) == Concession::kStrong ||
+         FindDismissal(after) != std::string_view::npos || MayNegate(after);
 }
 
 // "leave the pagination alone", "leave our schema as it is": kept out of the plan.
@@ -72,10 +110,12 @@ bool RejectedByVerb(std::string_view sentence, size_t begin) {
 
 bool RejectsMention(std::string_view sentence, size_t begin, size_t end) {
   return IsNegated(sentence, begin, end) || Conceded(sentence, end) || Attributed(sentence, begin) ||
-         LeftAlone(sentence, begin, end) || RejectedByVerb(sentence, begin);
+         Mocked(sentence, begin) || LeftAlone(sentence, begin, end) ||
+         RejectedByVerb(sentence, begin);
 }
 
 bool DismissesPrevious(std::string_view sentence) {
+  if (RejectsAllBefore(sentence) || ConcedesPrevious(sentence)) return true;
   const size_t at = FindDismissal(sentence);
   if (at == std::string_view::npos) return false;
   if (Words(sentence).size() <= kBareDismissalWords) return !TellsThePast(sentence);
