@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api_requests.h"
+#include "http/api_requests.h"
 
 namespace {
 

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clock.h"
-#include "delivery_queue.h"
-#include "slack_routes.h"
-#include "slack_signature.h"
+#include "fakes/fake_clock.h"
+#include "core/delivery_queue.h"
+#include "slack/slack_routes.h"
+#include "slack/slack_signature.h"
 
 namespace {
 

@@ -16,11 +16,11 @@
 #include <map>
 #include <sstream>
 
-#include "accepted_answers.h"
-#include "cli.h"
-#include "csv.h"
+#include "authoring/accepted_answers.h"
+#include "cli/cli.h"
+#include "authoring/csv.h"
 #include "rubric/scorer.h"
-#include "stats.h"
+#include "authoring/stats.h"
 
 namespace {
 

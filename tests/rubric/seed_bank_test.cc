@@ -9,7 +9,7 @@
 #include <map>
 
 #include "rubric/scorer.h"
-#include "stats.h"
+#include "authoring/stats.h"
 
 namespace {
 

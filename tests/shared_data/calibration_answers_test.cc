@@ -8,7 +8,7 @@
 
 #include "rubric/scorer.h"
 #include "shared_data.h"
-#include "stats.h"
+#include "authoring/stats.h"
 
 namespace {
 

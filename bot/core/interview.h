@@ -1,0 +1,71 @@
+// Interview: the state machine of one mock interview, independent of HTTP and storage. Start()
+// builds a session from a track; Handle() applies one candidate input (an answer or a command) and
+// appends the bot's replies. Holds only const references to the bank and scorer, so one Interview
+// may serve many threads, each working on its own Session.
+#ifndef BOT_CORE_INTERVIEW_H_
+#define BOT_CORE_INTERVIEW_H_
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/error.h"
+#include "core/random.h"
+#include "rubric/scorer.h"
+#include "core/session.h"
+
+namespace bot {
+
+struct StartRequest {
+  std::string name, client_id;
+  Track track;
+  std::string source = "web", slack_user;
+};
+
+struct Input {
+  std::string text;     // an answer, or a command typed as a word
+  std::string command;  // hint, skip, repeat, model, end
+};
+
+class Interview {
+ public:
+  static constexpr double kHintCeiling = 7.0;
+  static constexpr int kMaxNameChars = 80;
+
+  Interview(const rubric::Scorer& scorer, const Clock& clock, Random& random)
+      : scorer_(scorer), bank_(scorer.bank()), clock_(clock), random_(random) {}
+
+  MaybeError Start(const StartRequest& request, Session* session) const;
+  // Appends the candidate's message and the bot's replies to session->messages.
+  MaybeError Handle(const Input& input, Session* session) const;
+
+  // The question as the candidate sees it: no rubric, no model answer.
+  static nlohmann::json PublicQuestion(const rubric::Question& q);
+  // "hint", "/skip", "Model answer" -> the command; "" when text is an answer.
+  static std::string CommandOf(const std::string& text);
+  static const std::vector<std::string>& Commands();
+
+  const rubric::Bank& bank() const { return bank_; }
+  const rubric::Scorer& scorer() const { return scorer_; }
+
+ private:
+  MaybeError Answer(const std::string& text, Session* s) const;
+  MaybeError Command(const std::string& command, Session* s) const;
+  void Ask(Session* s) const;
+  void Advance(Session* s) const;
+  void Finish(Session* s, bool early) const;
+  Message& Say(Session* s, const std::string& role, const std::string& kind, std::string text,
+               nlohmann::json data = nlohmann::json::object()) const;
+  const rubric::Question& QuestionOf(const QuestionRecord& r) const { return *bank_.Find(r.id); }
+
+  const rubric::Scorer& scorer_;
+  const rubric::Bank& bank_;
+  const Clock& clock_;
+  Random& random_;
+};
+
+}  // namespace bot
+
+#endif  // BOT_CORE_INTERVIEW_H_

@@ -1,0 +1,36 @@
+#include "slack/slack_service.h"
+
+namespace bot {
+
+SlackService::SlackService(SlackConfig config, const Interview& interview, SqliteStore& store,
+                           const Clock& clock)
+    : config_(std::move(config)),
+      queue_(store),
+      client_(poster_, config_.api_base_url, config_.bot_token),
+      completion_(interview.bank(), queue_, config_.webhook_urls, config_.public_base_url),
+      conversation_(interview, store, queue_, &completion_, config_.public_base_url),
+      sender_(queue_, config_.slack_enabled() ? &client_ : nullptr, poster_, config_.webhook_secret,
+              clock),
+      worker_(queue_, config_.slack_enabled() ? &conversation_ : nullptr,
+              config_.slack_enabled() ? &client_ : nullptr, sender_, clock),
+      routes_(config_, queue_, clock, [this] { worker_.Notify(); }) {}
+
+void SlackService::SetDefaultBaseUrl(const std::string& url) {
+  if (!config_.public_base_url.empty()) return;
+  completion_.SetPublicBaseUrl(url);
+  conversation_.SetPublicBaseUrl(url);
+}
+
+std::string SlackService::Describe() const {
+  std::string out = "interview-bot: Slack " +
+                    std::string(config_.slack_enabled()
+                                    ? "enabled (API " + config_.api_base_url + ")"
+                                    : "disabled (set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN)") +
+                    "; " + std::to_string(config_.webhook_urls.size()) + " completion webhook(s)";
+  if (!config_.webhook_urls.empty() && config_.webhook_secret.empty()) {
+    out += " (unsigned: COMPLETION_WEBHOOK_SECRET is not set)";
+  }
+  return out + "\n";
+}
+
+}  // namespace bot
