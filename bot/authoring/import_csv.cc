@@ -1,5 +1,7 @@
 #include "authoring/import_csv.h"
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -136,6 +138,29 @@ bool ImportCsv(const std::string& csv_text, std::vector<ImportedQuestion>* out,
     std::string prefix = std::to_string(number);
     if (prefix.size() < 2) prefix = "0" + prefix;
     out->push_back({prefix + "-" + id + ".json", std::move(q)});
+  }
+  return true;
+}
+
+bool WriteBank(const std::string& dir, const std::string& name, const std::string& answer_style,
+               const std::vector<ImportedQuestion>& questions, std::string* error) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
+    *error = dir + " exists and is not empty";
+    return false;
+  }
+  fs::create_directories(dir, ec);
+  std::vector<std::pair<std::string, nlohmann::json>> files = {
+      {"bank.json", {{"name", name}, {"answer_style", answer_style}}}};
+  for (const auto& q : questions) files.emplace_back(q.file, q.json);
+  for (const auto& [file, json] : files) {
+    std::ofstream out(fs::path(dir) / file, std::ios::binary);
+    out << json.dump(2) << "\n";
+    if (!out) {
+      *error = "cannot write " + (fs::path(dir) / file).string();
+      return false;
+    }
   }
   return true;
 }

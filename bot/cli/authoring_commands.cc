@@ -134,25 +134,11 @@ int ImportCsvCommand(const std::vector<std::string>& argv, Io io) {
       return 2;
     }
   }
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
-    io.err << "interview-bot import-csv: " << dir << " exists and is not empty\n";
+  const std::string name =
+      args->Has("name") ? args->Get("name") : std::filesystem::path(file).stem().string();
+  if (!WriteBank(dir, name, style, questions, &error)) {
+    io.err << "interview-bot import-csv: " << error << "\n";
     return 1;
-  }
-  fs::create_directories(dir, ec);
-  nlohmann::json bank = {{"name", args->Has("name") ? args->Get("name")
-                                                    : fs::path(file).stem().string()},
-                         {"answer_style", style}};
-  std::vector<std::pair<std::string, nlohmann::json>> files = {{"bank.json", bank}};
-  for (auto& q : questions) files.emplace_back(q.file, q.json);
-  for (const auto& [name, json] : files) {
-    std::ofstream out(fs::path(dir) / name, std::ios::binary);
-    out << json.dump(2) << "\n";
-    if (!out) {
-      io.err << "interview-bot import-csv: cannot write " << (fs::path(dir) / name).string() << "\n";
-      return 1;
-    }
   }
   // The bank must load as written: the same check as check-content.
   auto loaded = LoadBankOrReport(dir, io);

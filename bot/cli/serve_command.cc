@@ -9,10 +9,14 @@
 #include <httplib.h>
 
 #include "cli/cli.h"
+#include "cli/memory_trim.h"
+#include "cli/wiring.h"
+#include "core/completion_notice.h"
+#include "core/session_service.h"
 #include "http/http_server.h"
 #include "http/listen_backlog.h"
-#include "cli/memory_trim.h"
 #include "slack/slack_service.h"
+#include "store/sqlite_delivery_queue.h"
 #include "store/sqlite_store.h"
 
 namespace bot {
@@ -86,27 +90,27 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     return 1;
   }
 
+  SqliteDeliveryQueue queue(*store);
   RealClock clock;
   SecureRandom random;
   Metrics metrics;
   RateLimiter limiter(clock, rate, std::max(20, rate / 3));
   Interview interview(*scorer, clock, random);
+  const SlackConfig slack_config = SlackConfigFromEnv([](const char* name) {
+    const char* v = std::getenv(name);
+    return std::string(v ? v : "");
+  });
+  CompletionNotice notice(interview.bank(), slack_config.webhook_urls, slack_config.public_base_url);
+  SessionService sessions(interview, *store, &notice);
+  SlackService slack(slack_config, sessions, queue, clock);
   ServerConfig config;
   config.version = INTERVIEW_BOT_VERSION;
   config.web_dir = Setting(*args, "web-dir", "WEB_DIR", "");
-  SlackService slack(
-      SlackConfigFromEnv([](const char* name) {
-        const char* v = std::getenv(name);
-        return std::string(v ? v : "");
-      }),
-      interview, *store, clock);
-  HttpServer http({interview, *store, clock, metrics, limiter, &slack.completion()}, config);
-  SlackRoutes::Register(http);
+  HttpServer http({sessions, metrics, limiter}, config);
+  AddSlackRoutes(http, slack.routes());
   httplib::Server server;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.Install(&server);
-  slack.Install(&server);
-  slack.UseSessionLocks(http);
 
   int bound = port;
   if (port == 0) {
@@ -118,8 +122,11 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: cannot listen on " << bind << ":" << port << "\n";
     return 1;
   }
-  slack.SetDefaultBaseUrl("http://" + std::string(bind == "0.0.0.0" ? "localhost" : bind) + ":" +
-                          std::to_string(bound));
+  // Links in Slack and webhooks, unless PUBLIC_BASE_URL is set.
+  const std::string base_url = "http://" + std::string(bind == "0.0.0.0" ? "localhost" : bind) +
+                               ":" + std::to_string(bound);
+  if (slack_config.public_base_url.empty()) notice.SetPublicBaseUrl(base_url);
+  slack.SetDefaultBaseUrl(base_url);
   io.out << slack.Describe();
   slack.Start();
   if (!WidenListenBacklog(bound, SOMAXCONN)) {

@@ -72,7 +72,11 @@ int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
              << (error.empty() ? "no database file at " + source : error) << "\n";
       return 1;
     }
-    answers = store->AnswersTo(q->id, kMaxStoredAnswers);
+    if (auto e = store->AnswersTo(q->id, kMaxStoredAnswers, &answers)) {
+      io.err << "interview-bot suggest-accepted: reading " << source << " failed: " << e->message
+             << "\n";
+      return 1;
+    }
   } else {
     std::ifstream in_file;
     if (source != "-") in_file.open(source, std::ios::binary);

@@ -75,7 +75,7 @@ nlohmann::json Found(const std::vector<std::string>& tokens, const std::vector<s
 
 }  // namespace
 
-nlohmann::json Insights(const std::string& answer, const nlohmann::json& result) {
+nlohmann::json Insights(const std::string& answer, const rubric::Result& result) {
   const std::vector<std::string> tokens = Tokens(Lower(answer));
   std::map<std::string, int> counts;
   for (const auto& t : tokens) {
@@ -89,10 +89,8 @@ nlohmann::json Insights(const std::string& answer, const nlohmann::json& result)
     top_words.push_back({top[i].first, top[i].second});
   }
   nlohmann::json job_terms = nlohmann::json::array();
-  if (result.contains("concepts")) {
-    for (const auto& c : result["concepts"]) {
-      if (c.value("credit", 0.0) > 0) job_terms.push_back(c.value("name", ""));
-    }
+  for (const auto& c : result.concepts) {
+    if (c.credit > 0) job_terms.push_back(c.name);
   }
   return {{"words", tokens.size()},
           {"top_words", top_words},

@@ -7,10 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rubric/result.h"
+
 namespace bot {
 
-// `result` is the rubric result object of the answer (for the credited concepts).
-nlohmann::json Insights(const std::string& answer, const nlohmann::json& result);
+// `result` is the answer's rubric result (for the credited concepts). The API's insights object.
+nlohmann::json Insights(const std::string& answer, const rubric::Result& result);
 
 }  // namespace bot
 

@@ -16,29 +16,17 @@ std::string Trim(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
-// Caps a result at `ceiling` (after a hint), keeping band and flags consistent.
-void ApplyCeiling(double ceiling, nlohmann::json* result) {
-  if ((*result)["score"].get<double>() <= ceiling) return;
-  (*result)["score"] = ceiling;
-  (*result)["band"] = rubric::BandFor(ceiling);
-  (*result)["flag_details"].push_back(
-      {{"flag", "hint-used"},
-       {"message", "A hint was used on this question, so its score is capped at " +
-                       Fixed1(ceiling) + "."},
-       {"quote", ""}});
-}
-
-std::string Summary(const nlohmann::json& r) {
+std::string Summary(const rubric::Result& r) {
   std::string covered, missing;
-  for (const auto& s : r["steps"]) {
-    std::string& list = s["status"] == "covered" ? covered : s["status"] == "missing" ? missing : covered;
-    if (s["status"] == "partial") continue;
-    list += (list.empty() ? "" : ", ") + s["name"].get<std::string>();
+  for (const auto& step : r.steps) {
+    if (step.status == "partial") continue;
+    std::string& list = step.status == "missing" ? missing : covered;
+    list += (list.empty() ? "" : ", ") + step.name;
   }
-  std::string text = Fixed1(r["score"].get<double>()) + "/10 (" + r["band"].get<std::string>() + ").";
+  std::string text = Fixed1(r.score) + "/10 (" + r.band + ").";
   if (!covered.empty()) text += " Covered: " + covered + ".";
   if (!missing.empty()) text += " Missing: " + missing + ".";
-  for (const auto& f : r["flag_details"]) text += " " + f["message"].get<std::string>();
+  for (const auto& f : r.flag_details) text += " " + f.message;
   return text;
 }
 
@@ -75,10 +63,10 @@ nlohmann::json Interview::PublicQuestion(const rubric::Question& q) {
            q.time_limit_minutes ? nlohmann::json(q.time_limit_minutes) : nlohmann::json()}};
 }
 
-Message& Interview::Say(Session* s, const std::string& role, const std::string& kind,
-                        std::string text, nlohmann::json data) const {
+Message& Interview::Say(Session* s, MessageRole role, MessageKind kind, std::string text,
+                        nlohmann::json data) const {
   Message m;
-  m.seq = s->messages.empty() ? 1 : s->messages.back().seq + 1;
+  m.seq = s->NextSeq();
   m.role = role;
   m.kind = kind;
   m.text = std::move(text);
@@ -93,7 +81,7 @@ Message& Interview::Say(Session* s, const std::string& role, const std::string& 
 void Interview::Ask(Session* s) const {
   QuestionRecord& r = *s->Current();
   const rubric::Question& q = QuestionOf(r);
-  r.status = "asked";
+  r.status = QuestionStatus::kAsked;
   r.asked_at_ms = clock_.NowMs();
   std::string text = "Question " + std::to_string(s->current + 1) + " of " +
                      std::to_string(s->questions.size()) + ": " + q.title + "\n\n" + q.question +
@@ -104,12 +92,12 @@ void Interview::Ask(Session* s) const {
   }
   nlohmann::json question = PublicQuestion(q);
   question["asked_at"] = Iso8601(r.asked_at_ms);
-  Say(s, "bot", "question", text,
+  Say(s, MessageRole::kBot, MessageKind::kQuestion, text,
       {{"question", question}, {"index", s->current}, {"total", s->questions.size()}});
 }
 
 void Interview::Advance(Session* s) const {
-  s->state = "answering";
+  s->state = SessionState::kAnswering;
   ++s->current;
   if (s->current >= s->questions.size()) {
     Finish(s, false);
@@ -119,25 +107,26 @@ void Interview::Advance(Session* s) const {
 }
 
 void Interview::Finish(Session* s, bool early) const {
-  s->state = "finished";
+  s->state = SessionState::kFinished;
   s->ended_early = early;
   const double overall = s->Overall();
   std::string text = early ? "Interview ended." : "That's the end of the interview.";
   text += overall >= 0 ? " Overall score: " + Fixed1(overall) + "/10." : " No question was answered.";
   text += " Your report, with every score, the gaps to study and the transcript: /s/" + s->id +
           "/report";
-  Say(s, "bot", "report", text, {{"overall", overall >= 0 ? nlohmann::json(overall) : nlohmann::json()}});
+  Say(s, MessageRole::kBot, MessageKind::kReport, text,
+      {{"overall", overall >= 0 ? nlohmann::json(overall) : nlohmann::json()}});
 }
 
 MaybeError Interview::Handle(const Input& input, Session* s) const {
-  if (s->state == "finished") {
-    return Error{409, "interview_ended",
+  if (s->state == SessionState::kFinished) {
+    return Error{ErrorKind::kEnded, "interview_ended",
                  "this interview has ended; see its report or start a new one", ""};
   }
   if (!input.command.empty()) {
     if (std::find(Commands().begin(), Commands().end(), input.command) == Commands().end()) {
-      return Error{400, "invalid_field", "command must be one of hint, skip, repeat, model, end",
-                   "command"};
+      return Error{ErrorKind::kInvalid, "invalid_field",
+                   "command must be one of hint, skip, repeat, model, end", "command"};
     }
     return Command(input.command, s);
   }
@@ -145,54 +134,61 @@ MaybeError Interview::Handle(const Input& input, Session* s) const {
     return Command(command, s);
   }
   if (Trim(input.text).empty()) {
-    return Error{400, "invalid_field", "text must not be empty", "text"};
+    return Error{ErrorKind::kInvalid, "invalid_field", "text must not be empty", "text"};
   }
   return Answer(input.text, s);
 }
 
 MaybeError Interview::Answer(const std::string& text, Session* s) const {
   QuestionRecord& r = *s->Current();
-  const bool follow_up = s->state == "follow_up";
+  const bool follow_up = s->state == SessionState::kFollowUp;
   rubric::Result result;
   rubric::Status status = follow_up ? scorer_.ScoreWithFollowUp(r.id, r.answer, text, &result)
                                     : scorer_.Score(r.id, text, &result);
   if (!status.ok()) {
     const auto& p = status.problems()[0];
-    return Error{413, "answer_too_long", "text " + p.reason, "text"};
+    return Error{ErrorKind::kTooLarge, "answer_too_long", "text " + p.reason, "text"};
   }
-  nlohmann::json json = rubric::ToJson(result);
-  if (r.hints > 0) ApplyCeiling(kHintCeiling, &json);
+  if (r.hints > 0) {
+    rubric::ApplyCeiling(kHintCeiling, "hint-used",
+                         "A hint was used on this question, so its score is capped at " +
+                             Fixed1(kHintCeiling) + ".",
+                         &result);
+  }
+  const nlohmann::json json = rubric::ToJson(result);  // the messages' data, for the API
   const double previous = r.score;
-  r.result = json;
-  r.score = json["score"].get<double>();
+  r.score = result.score;
+  const std::string summary = Summary(result);
   if (follow_up) {
+    r.result = std::move(result);
     r.follow_up_answer = text;
     r.follow_up_answered = true;
-    Say(s, "candidate", "follow_up_answer", text);
-    Say(s, "bot", "follow_up_score",
-        "With your follow-up: " + Fixed1(previous) + " -> " + Summary(json),
+    Say(s, MessageRole::kCandidate, MessageKind::kFollowUpAnswer, text);
+    Say(s, MessageRole::kBot, MessageKind::kFollowUpScore,
+        "With your follow-up: " + Fixed1(previous) + " -> " + summary,
         {{"result", json}, {"answer", text}, {"previous_score", previous}});
     Advance(s);
     return std::nullopt;
   }
   r.answer = text;
-  r.status = "scored";
+  r.status = QuestionStatus::kScored;
   r.answered_at_ms = clock_.NowMs();
-  Say(s, "candidate", "answer", text);
-  Say(s, "bot", "score", Summary(json),
+  Say(s, MessageRole::kCandidate, MessageKind::kAnswer, text);
+  Say(s, MessageRole::kBot, MessageKind::kScore, summary,
       {{"result", json},
        {"answer", text},
-       {"insights", Insights(text, json)},
+       {"insights", Insights(text, result)},
        {"ceiling", r.hints > 0 ? kHintCeiling : 10.0}});
   // Probe the biggest gap (gaps come sorted by points lost), whether a framework step or depth:
   // a strong answer that covers every step is still pressed on numbers or verification. The gap
   // of an answer that declined ("I don't know") has no probe, so the interview moves on.
-  const nlohmann::json* gap = json["gaps"].empty() ? nullptr : &json["gaps"][0];
-  if (gap && !(*gap)["probe"].get<std::string>().empty() && r.score < 9.5) {
-    r.follow_up_probe = (*gap)["probe"].get<std::string>();
+  const bool probe = !result.gaps.empty() && !result.gaps[0].probe.empty() && r.score < 9.5;
+  r.result = std::move(result);
+  if (probe) {
+    r.follow_up_probe = r.result->gaps[0].probe;
     r.follow_up_asked = true;
-    s->state = "follow_up";
-    Say(s, "bot", "follow_up", r.follow_up_probe, {{"gap", *gap}});
+    s->state = SessionState::kFollowUp;
+    Say(s, MessageRole::kBot, MessageKind::kFollowUp, r.follow_up_probe, {{"gap", json["gaps"][0]}});
   } else {
     Advance(s);
   }
@@ -202,18 +198,19 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
 MaybeError Interview::Command(const std::string& command, Session* s) const {
   QuestionRecord& r = *s->Current();
   const rubric::Question& q = QuestionOf(r);
-  Say(s, "candidate", "command", command, {{"command", command}});
+  Say(s, MessageRole::kCandidate, MessageKind::kCommand, command, {{"command", command}});
   if (command == "end") {
     Finish(s, true);
   } else if (command == "skip") {
-    const bool follow_up = s->state == "follow_up";
-    if (!follow_up) r.status = "skipped";
-    Say(s, "bot", "skip", follow_up ? "Skipping the follow-up." : "Skipping this question; it counts as 0.",
+    const bool follow_up = s->state == SessionState::kFollowUp;
+    if (!follow_up) r.status = QuestionStatus::kSkipped;
+    Say(s, MessageRole::kBot, MessageKind::kSkip,
+        follow_up ? "Skipping the follow-up." : "Skipping this question; it counts as 0.",
         {{"skipped", follow_up ? "follow_up" : "question"}});
     Advance(s);
   } else if (command == "repeat") {
-    if (s->state == "follow_up") {
-      Say(s, "bot", "follow_up", r.follow_up_probe, {{"repeat", true}});
+    if (s->state == SessionState::kFollowUp) {
+      Say(s, MessageRole::kBot, MessageKind::kFollowUp, r.follow_up_probe, {{"repeat", true}});
     } else {
       // Re-ask without restarting the question's timer.
       const int64_t asked = r.asked_at_ms;
@@ -230,18 +227,18 @@ MaybeError Interview::Command(const std::string& command, Session* s) const {
       text += "\n" + std::to_string(i + 1) + ". " + q.steps[i].name +
               (q.steps[i].description.empty() ? "" : ": " + q.steps[i].description);
     }
-    if (s->state == "answering") ++r.hints;
-    Say(s, "bot", "hint",
+    const bool answering = s->state == SessionState::kAnswering;
+    if (answering) ++r.hints;
+    Say(s, MessageRole::kBot, MessageKind::kHint,
         "Try the " + q.framework_name + ":" + text +
-            (s->state == "answering" ? "\n\nUsing a hint caps this question at " +
-                                           Fixed1(kHintCeiling) + "/10."
-                                     : ""),
+            (answering ? "\n\nUsing a hint caps this question at " + Fixed1(kHintCeiling) + "/10." : ""),
         {{"framework", q.framework_name}, {"steps", steps}, {"ceiling", kHintCeiling}});
   } else if (command == "model") {
-    if (r.status != "scored") {
-      Say(s, "bot", "info", "The model answer is shown once your answer to this question is scored.");
+    if (r.status != QuestionStatus::kScored) {
+      Say(s, MessageRole::kBot, MessageKind::kInfo,
+          "The model answer is shown once your answer to this question is scored.");
     } else {
-      Say(s, "bot", "model_answer", q.model_answer,
+      Say(s, MessageRole::kBot, MessageKind::kModelAnswer, q.model_answer,
           {{"model_answer", q.model_answer}, {"reference_score", q.reference_score}});
     }
   }

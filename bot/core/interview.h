@@ -1,7 +1,8 @@
-// Interview: the state machine of one mock interview, independent of HTTP and storage. Start()
-// builds a session from a track; Handle() applies one candidate input (an answer or a command) and
-// appends the bot's replies. Holds only const references to the bank and scorer, so one Interview
-// may serve many threads, each working on its own Session.
+// Interview: the state machine of one mock interview, independent of transports and storage.
+// Start() builds a session from a track; Handle() applies one candidate input (an answer or a
+// command) and appends the bot's replies. Errors are values whose kind each transport maps. Holds
+// only const references to the bank and scorer, so one Interview may serve many threads, each
+// working on its own Session; SessionService runs it between a load and a commit.
 #ifndef BOT_CORE_INTERVIEW_H_
 #define BOT_CORE_INTERVIEW_H_
 
@@ -13,21 +14,26 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/random.h"
-#include "rubric/scorer.h"
 #include "core/session.h"
+#include "rubric/scorer.h"
 
 namespace bot {
 
 struct StartRequest {
-  std::string name, client_id;
+  std::string name, client_id;  // client_id "" : no client (no history)
   Track track;
-  std::string source = "web", slack_user;
+  SessionSource source = SessionSource::kWeb;
+  std::string slack_user;
 };
 
 struct Input {
   std::string text;     // an answer, or a command typed as a word
   std::string command;  // hint, skip, repeat, model, end
 };
+
+// The client_id rule, for starting a session and for reading a client's history: 1 to 64
+// characters of A-Z, a-z, 0-9, '-' and '_'. An invalid_field Error naming client_id otherwise.
+MaybeError CheckClientId(const std::string& client_id);
 
 class Interview {
  public:
@@ -56,7 +62,7 @@ class Interview {
   void Ask(Session* s) const;
   void Advance(Session* s) const;
   void Finish(Session* s, bool early) const;
-  Message& Say(Session* s, const std::string& role, const std::string& kind, std::string text,
+  Message& Say(Session* s, MessageRole role, MessageKind kind, std::string text,
                nlohmann::json data = nlohmann::json::object()) const;
   const rubric::Question& QuestionOf(const QuestionRecord& r) const { return *bank_.Find(r.id); }
 

@@ -1,15 +1,25 @@
 #include "core/random.h"
 
-#include <openssl/rand.h>
+#include <sys/random.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <stdexcept>
 
 namespace bot {
 namespace {
 
-void Fill(unsigned char* out, int n) {
-  if (RAND_bytes(out, n) != 1) throw std::runtime_error("RAND_bytes failed");
+// The kernel's CSPRNG (getrandom(2), blocking only until it is first seeded at boot).
+void Fill(unsigned char* out, size_t n) {
+  while (n > 0) {
+    const ssize_t got = getrandom(out, n, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error("getrandom failed");
+    }
+    out += got;
+    n -= static_cast<size_t>(got);
+  }
 }
 
 }  // namespace

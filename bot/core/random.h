@@ -1,5 +1,5 @@
 // Randomness for session ids and random tracks, behind an interface so tests are repeatable.
-// SecureRandom draws from OpenSSL's CSPRNG (thread-safe); tests use SequenceRandom
+// SecureRandom draws from the kernel's CSPRNG (getrandom); thread-safe. Tests use SequenceRandom
 // (tests/fakes/sequence_random.h).
 #ifndef BOT_CORE_RANDOM_H_
 #define BOT_CORE_RANDOM_H_

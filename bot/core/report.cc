@@ -45,14 +45,15 @@ nlohmann::json SessionView(const rubric::Bank& bank, const Session& s, bool with
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& r : s.questions) {
     const rubric::Question* q = bank.Find(r.id);
-    answered += r.status == "scored" || r.status == "skipped";
+    answered += r.status == QuestionStatus::kScored || r.status == QuestionStatus::kSkipped;
     questions.push_back({{"id", r.id},
                          {"title", q ? q->title : r.id},
-                         {"status", r.status},
-                         {"score", r.status == "scored" ? nlohmann::json(r.score) : nlohmann::json()}});
+                         {"status", ToString(r.status)},
+                         {"score", r.status == QuestionStatus::kScored ? nlohmann::json(r.score)
+                                                                       : nlohmann::json()}});
   }
   nlohmann::json current;
-  if (s.state != "finished" && s.current < s.questions.size()) {
+  if (s.state != SessionState::kFinished && s.current < s.questions.size()) {
     if (const rubric::Question* q = bank.Find(s.questions[s.current].id)) {
       current = Interview::PublicQuestion(*q);
       current["asked_at"] = Iso8601(s.questions[s.current].asked_at_ms);
@@ -61,8 +62,8 @@ nlohmann::json SessionView(const rubric::Bank& bank, const Session& s, bool with
   nlohmann::json view = {
       {"id", s.id},
       {"name", s.name},
-      {"state", s.state},
-      {"source", s.source},
+      {"state", ToString(s.state)},
+      {"source", ToString(s.source)},
       {"created_at", Iso8601(s.created_ms)},
       {"updated_at", Iso8601(s.updated_ms)},
       {"track", TrackJson(s.track)},
@@ -99,31 +100,31 @@ nlohmann::json ReportJson(const rubric::Bank& bank, const Session& s) {
   for (const auto& r : s.questions) {
     const rubric::Question* q = bank.Find(r.id);
     const std::string title = q ? q->title : r.id;
-    const bool scored = r.status == "scored";
+    const rubric::Result* result = r.status == QuestionStatus::kScored && r.result ? &*r.result : nullptr;
     questions.push_back(
         {{"number", q ? q->number : 0},
          {"id", r.id},
          {"title", title},
-         {"status", r.status},
-         {"score", scored ? nlohmann::json(r.score) : r.status == "skipped" ? nlohmann::json(0.0)
-                                                                             : nlohmann::json()},
-         {"band", scored ? r.result.value("band", "") : ""},
+         {"status", ToString(r.status)},
+         {"score", r.status == QuestionStatus::kScored    ? nlohmann::json(r.score)
+                   : r.status == QuestionStatus::kSkipped ? nlohmann::json(0.0)
+                                                          : nlohmann::json()},
+         {"band", result ? result->band : ""},
          {"hints", r.hints},
          {"follow_up", r.follow_up_answered},
          {"time_to_answer_seconds",
           r.answered_at_ms ? nlohmann::json((r.answered_at_ms - r.asked_at_ms) / 1000)
                            : nlohmann::json()}});
-    if (!scored) continue;
-    for (const auto& c : r.result.value("competencies", nlohmann::json::array())) {
-      const std::string name = c.value("name", "");
-      if (!competencies.count(name)) competency_order.push_back(name);
-      competencies[name].sum += c.value("coverage", 0.0);
-      competencies[name].n += 1;
+    if (!result) continue;
+    for (const auto& c : result->competencies) {
+      if (!competencies.count(c.name)) competency_order.push_back(c.name);
+      competencies[c.name].sum += c.coverage;
+      competencies[c.name].n += 1;
     }
-    for (const auto& g : r.result.value("gaps", nlohmann::json::array())) {
-      GapAgg& agg = gaps[g.value("name", "")];
-      agg.lost += g.value("points_lost", 0.0);
-      if (agg.hint.empty()) agg.hint = g.value("hint", "");
+    for (const auto& g : result->gaps) {
+      GapAgg& agg = gaps[g.name];
+      agg.lost += g.points_lost;
+      if (agg.hint.empty()) agg.hint = g.hint;
       agg.questions.push_back(title);
     }
   }
@@ -158,7 +159,8 @@ nlohmann::json ReportJson(const rubric::Bank& bank, const Session& s) {
 std::string ReportMarkdown(const rubric::Bank& bank, const Session& s) {
   const nlohmann::json r = ReportJson(bank, s);
   std::string md = "# Interview report" + (s.name.empty() ? "" : " - " + s.name) + "\n\n";
-  md += "Started " + Iso8601(s.created_ms) + ", " + s.state + (s.ended_early ? " (ended early)" : "") + ".\n\n";
+  md += "Started " + Iso8601(s.created_ms) + ", " + ToString(s.state) +
+        (s.ended_early ? " (ended early)" : "") + ".\n\n";
   md += "**Overall: " + (r["overall"].is_null() ? std::string("no answers") : Fixed1(r["overall"].get<double>()) + "/10") + "**\n\n";
   md += "## Questions\n\n| # | Question | Score | Status | Hints | Time to answer |\n|---|---|---|---|---|---|\n";
   for (const auto& q : r["questions"]) {
@@ -179,7 +181,8 @@ std::string ReportMarkdown(const rubric::Bank& bank, const Session& s) {
   }
   md += "\n## Transcript\n\n";
   for (const auto& m : s.messages) {
-    md += (m.role == "bot" ? "**Interviewer** (" : "**You** (") + m.kind + "):\n\n" + m.text + "\n\n";
+    md += (m.role == MessageRole::kBot ? "**Interviewer** (" : "**You** (") +
+          std::string(ToString(m.kind)) + "):\n\n" + m.text + "\n\n";
   }
   return md;
 }
@@ -195,17 +198,17 @@ nlohmann::json History(const rubric::Bank& bank, const std::vector<Session>& ses
     list.push_back({{"id", s.id},
                     {"name", s.name},
                     {"created_at", Iso8601(s.created_ms)},
-                    {"state", s.state},
+                    {"state", ToString(s.state)},
                     {"overall", OverallJson(s)},
                     {"questions", s.questions.size()},
                     {"links", Links(s)}});
     for (const auto& r : s.questions) {
-      if (r.status != "scored") continue;
+      if (r.status != QuestionStatus::kScored || !r.result) continue;
       const rubric::Question* q = bank.Find(r.id);
-      for (const auto& c : r.result.value("concepts", nlohmann::json::array())) {
-        if (c.value("credit", 0.0) > 0) continue;
-        Miss& m = missed[r.id + "/" + c.value("id", "")];
-        m.concept_name = c.value("name", "");
+      for (const auto& c : r.result->concepts) {
+        if (c.credit > 0) continue;
+        Miss& m = missed[r.id + "/" + c.id];
+        m.concept_name = c.name;
         m.question = q ? q->title : r.id;
         ++m.times;
       }

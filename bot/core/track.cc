@@ -12,15 +12,8 @@ std::string Lower(std::string s) {
   return s;
 }
 
-bool ValidClientId(const std::string& id) {
-  if (id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-  });
-}
-
 Error Bad(const std::string& field, const std::string& message) {
-  return {400, "invalid_field", message, field};
+  return {ErrorKind::kInvalid, "invalid_field", message, field};
 }
 
 // The distinct values of a question field, in bank order, joined for messages.
@@ -36,13 +29,21 @@ std::string Values(const rubric::Bank& bank, std::string rubric::Question::*fiel
 
 }  // namespace
 
+MaybeError CheckClientId(const std::string& id) {
+  const bool valid = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  if (valid) return std::nullopt;
+  return Bad("client_id", "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'");
+}
+
 MaybeError Interview::Start(const StartRequest& req, Session* s) const {
   if (req.name.size() > kMaxNameChars) {
     return Bad("name", "name is " + std::to_string(req.name.size()) + " bytes; at most " +
                            std::to_string(kMaxNameChars) + " are allowed");
   }
-  if (!ValidClientId(req.client_id)) {
-    return Bad("client_id", "client_id must be at most 64 characters of A-Z, a-z, 0-9, '-' and '_'");
+  if (!req.client_id.empty()) {
+    if (auto e = CheckClientId(req.client_id)) return e;
   }
   std::vector<std::string> ids;
   const Track& t = req.track;
@@ -76,7 +77,7 @@ MaybeError Interview::Start(const StartRequest& req, Session* s) const {
     for (size_t i = 0; i < t.questions.size(); ++i) {
       const rubric::Question* q = bank_.Find(t.questions[i]);
       if (!q) {
-        return Error{404, "unknown_question",
+        return Error{ErrorKind::kNotFound, "unknown_question",
                 "unknown question \"" + t.questions[i] + "\"; valid: " + bank_.ValidIds(),
                 "track.questions[" + std::to_string(i) + "]"};
       }
@@ -104,7 +105,7 @@ MaybeError Interview::Start(const StartRequest& req, Session* s) const {
     s->questions.push_back(std::move(record));
   }
   const std::string who = req.name.empty() ? "Hi" : "Hi " + req.name;
-  Say(s, "bot", "greeting",
+  Say(s, MessageRole::kBot, MessageKind::kGreeting,
       who + ", I'm your interviewer today. We'll go through " + std::to_string(ids.size()) +
           (ids.size() == 1 ? " question" : " questions") +
           (bank_.answer_style == rubric::AnswerStyle::kShort

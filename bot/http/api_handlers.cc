@@ -1,103 +1,68 @@
-// The JSON API routes of HttpServer (docs/api.md).
+// The JSON API's handlers (docs/api.md): each parses its request, asks SessionService (or the
+// scorer, for stateless scoring) and turns the answer or the Error into a response.
+#include <algorithm>
 #include <chrono>
 
-#include "http/api_requests.h"
-#include "slack/completion_webhooks.h"
-#include "http/http_server.h"
 #include "core/report.h"
+#include "http/api_requests.h"
+#include "http/http_server.h"
+#include "http/responses.h"
 #include "rubric/scorer.h"
 
 namespace bot {
+namespace {
 
-void HttpServer::InstallApi(httplib::Server* server) {
-  const rubric::Bank& bank = deps_.interview.bank();
-  server->Get("/api/questions", [&bank](const httplib::Request&, httplib::Response& res) {
-    nlohmann::json list = nlohmann::json::array(), difficulties = nlohmann::json::array(),
-                   roles = nlohmann::json::array(), levels = nlohmann::json::array();
-    const auto add_unique = [](nlohmann::json& a, const std::string& v) {
-      if (std::find(a.begin(), a.end(), v) == a.end()) a.push_back(v);
-    };
-    for (const auto& q : bank.questions) {
-      nlohmann::json j = Interview::PublicQuestion(q);
-      j.erase("scenario");
-      j.erase("constraints");
-      j.erase("question");
-      list.push_back(j);
-      add_unique(difficulties, q.difficulty);
-      add_unique(roles, q.role);
-      add_unique(levels, q.level);
-    }
-    SendJson(res, 200,
-             {{"questions", list}, {"difficulties", difficulties}, {"roles", roles}, {"levels", levels}});
-  });
-  server->Get("/api/questions/([^/]+)", [&bank](const httplib::Request& req, httplib::Response& res) {
-    const rubric::Question* q = bank.Find(req.matches[1]);
-    if (!q) {
-      return SendError(res, {404, "unknown_question",
-                             "unknown question; valid: " + bank.ValidIds(), "id"});
-    }
-    nlohmann::json j = rubric::ToJson(*q, false, false);
-    SendJson(res, 200, j);
-  });
-  server->Post("/api/score", [this](const httplib::Request& req, httplib::Response& res) {
-    HandleScore(req, res);
-  });
-  server->Post("/api/sessions", [this](const httplib::Request& req, httplib::Response& res) {
-    HandleCreateSession(req, res);
-  });
-  server->Get("/api/sessions/([^/]+)", [this, &bank](const httplib::Request& req,
-                                                    httplib::Response& res) {
-    Session s;
-    if (auto e = deps_.store.Load(req.matches[1], &s)) return SendError(res, *e);
-    SendJson(res, 200, SessionView(bank, s));
-  });
-  server->Post("/api/sessions/([^/]+)/messages",
-               [this](const httplib::Request& req, httplib::Response& res) {
-                 HandleMessage(req, res);
-               });
-  server->Get("/api/sessions/([^/]+)/report(\\.json|\\.md)?",
-              [this, &bank](const httplib::Request& req, httplib::Response& res) {
-                Session s;
-                if (auto e = deps_.store.Load(req.matches[1], &s)) return SendError(res, *e);
-                if (req.matches[2] == ".md") {
-                  res.set_header("Content-Disposition",
-                                 "attachment; filename=\"interview-" + s.id.substr(0, 8) + ".md\"");
-                  res.set_header("Cache-Control", "no-store");
-                  res.set_content(ReportMarkdown(bank, s), "text/markdown; charset=utf-8");
-                  return;
-                }
-                if (req.matches[2] == ".json") {
-                  res.set_header("Content-Disposition", "attachment; filename=\"interview-" +
-                                                            s.id.substr(0, 8) + ".json\"");
-                }
-                SendJson(res, 200, ReportJson(bank, s));
-              });
-  server->Get("/api/history", [this, &bank](const httplib::Request& req, httplib::Response& res) {
-    const std::string client = req.get_param_value("client_id");
-    if (client.empty() || client.size() > 64 ||
-        client.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
-            std::string::npos) {
-      return SendError(res, {400, "invalid_field",
-                             "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'",
-                             "client_id"});
-    }
-    SendJson(res, 200, History(bank, deps_.store.ListByClient(client, 50)));
+bool Scored(const std::vector<Message>& messages) {
+  return std::any_of(messages.begin(), messages.end(), [](const Message& m) {
+    return m.kind == MessageKind::kScore || m.kind == MessageKind::kFollowUpScore;
   });
 }
 
-void HttpServer::HandleScore(const httplib::Request& req, httplib::Response& res) {
+}  // namespace
+
+void HttpServer::Questions(const httplib::Request&, const std::string&, httplib::Response& res) {
+  nlohmann::json list = nlohmann::json::array(), difficulties = nlohmann::json::array(),
+                 roles = nlohmann::json::array(), levels = nlohmann::json::array();
+  const auto add_unique = [](nlohmann::json& a, const std::string& v) {
+    if (std::find(a.begin(), a.end(), v) == a.end()) a.push_back(v);
+  };
+  for (const auto& q : deps_.sessions.bank().questions) {
+    nlohmann::json j = Interview::PublicQuestion(q);
+    j.erase("scenario");
+    j.erase("constraints");
+    j.erase("question");
+    list.push_back(j);
+    add_unique(difficulties, q.difficulty);
+    add_unique(roles, q.role);
+    add_unique(levels, q.level);
+  }
+  SendJson(res, 200,
+           {{"questions", list}, {"difficulties", difficulties}, {"roles", roles}, {"levels", levels}});
+}
+
+void HttpServer::Question(const httplib::Request& req, const std::string&, httplib::Response& res) {
+  const rubric::Bank& bank = deps_.sessions.bank();
+  const rubric::Question* q = bank.Find(req.matches[1]);
+  if (!q) {
+    return SendError(res, {ErrorKind::kNotFound, "unknown_question",
+                           "unknown question; valid: " + bank.ValidIds(), "id"});
+  }
+  SendJson(res, 200, rubric::ToJson(*q, false, false));
+}
+
+void HttpServer::Score(const httplib::Request&, const std::string& body, httplib::Response& res) {
   ScoreRequest request;
-  if (auto e = ParseScoreRequest(req.body, &request)) return SendError(res, *e);
+  if (auto e = ParseScoreRequest(body, &request)) return SendError(res, *e);
   const std::string& question = request.question;
-  const rubric::Bank& bank = deps_.interview.bank();
+  const rubric::Bank& bank = deps_.sessions.bank();
   if (!bank.Find(question)) {
-    return SendError(res, {404, "unknown_question",
+    return SendError(res, {ErrorKind::kNotFound, "unknown_question",
                            "unknown question \"" + question + "\"; valid: " + bank.ValidIds(),
                            "question"});
   }
   const auto start = std::chrono::steady_clock::now();
   rubric::Result result;
-  const rubric::Scorer& scorer = deps_.interview.scorer();
+  const rubric::Scorer& scorer = deps_.sessions.interview().scorer();
   const rubric::Status status =
       request.has_follow_up
           ? scorer.ScoreWithFollowUp(question, request.answer, request.follow_up, &result)
@@ -105,47 +70,64 @@ void HttpServer::HandleScore(const httplib::Request& req, httplib::Response& res
   deps_.metrics.ObserveScoring(
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   if (!status.ok()) {
-    return SendError(res, {400, "invalid_field", status.problems()[0].reason, "answer"});
+    return SendError(res, {ErrorKind::kInvalid, "invalid_field", status.problems()[0].reason, "answer"});
   }
   SendJson(res, 200, rubric::ToJson(result));
 }
 
-void HttpServer::HandleCreateSession(const httplib::Request& req, httplib::Response& res) {
+void HttpServer::CreateSession(const httplib::Request&, const std::string& body,
+                               httplib::Response& res) {
   StartRequest start;
-  if (auto e = ParseStartRequest(req.body, &start)) return SendError(res, *e);
-  Session s;
-  if (auto e = deps_.interview.Start(start, &s)) return SendError(res, *e);
-  if (auto e = deps_.store.Save(s, 0)) return SendError(res, *e);
-  res.set_header("Location", "/api/sessions/" + s.id);
-  SendJson(res, 201, SessionView(deps_.interview.bank(), s));
+  if (auto e = ParseStartRequest(body, &start)) return SendError(res, *e);
+  Turn turn;
+  if (auto e = deps_.sessions.Start(start, {}, &turn)) return SendError(res, *e);
+  res.set_header("Location", "/api/sessions/" + turn.session.id);
+  SendJson(res, 201, SessionView(deps_.sessions.bank(), turn.session));
 }
 
-void HttpServer::HandleMessage(const httplib::Request& req, httplib::Response& res) {
-  Input input;
-  if (auto e = ParseMessageRequest(req.body, &input)) return SendError(res, *e);
-  const std::string id = req.matches[1];
-  std::lock_guard<std::mutex> lock(LockFor(id));
+void HttpServer::GetSession(const httplib::Request& req, const std::string&, httplib::Response& res) {
   Session s;
-  if (auto e = deps_.store.Load(id, &s)) return SendError(res, *e);
-  const int first_new = s.messages.empty() ? 1 : s.messages.back().seq + 1;
-  const auto start = std::chrono::steady_clock::now();
-  if (auto e = deps_.interview.Handle(input, &s)) return SendError(res, *e);
-  bool scored = false;
-  for (const auto& m : s.messages) {
-    scored |= m.seq >= first_new && (m.kind == "score" || m.kind == "follow_up_score");
-  }
-  if (scored) {
-    deps_.metrics.ObserveScoring(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  }
+  if (auto e = deps_.sessions.Load(req.matches[1], &s)) return SendError(res, *e);
+  SendJson(res, 200, SessionView(deps_.sessions.bank(), s));
+}
+
+void HttpServer::PostMessage(const httplib::Request& req, const std::string& body,
+                             httplib::Response& res) {
+  Input input;
+  if (auto e = ParseMessageRequest(body, &input)) return SendError(res, *e);
   // Committed before the reply: a reply the candidate sees is never lost.
-  if (auto e = deps_.store.Save(s, first_new)) return SendError(res, *e);
-  if (s.state == "finished" && deps_.completion) deps_.completion->OnFinished(s);
+  Turn turn;
+  if (auto e = deps_.sessions.Handle(req.matches[1], input, {}, &turn)) return SendError(res, *e);
+  if (Scored(turn.fresh)) deps_.metrics.ObserveScoring(turn.handle_seconds);
   nlohmann::json messages = nlohmann::json::array();
-  for (const auto& m : s.messages) {
-    if (m.seq >= first_new) messages.push_back(MessageToJson(m));
+  for (const auto& m : turn.fresh) messages.push_back(MessageToJson(m));
+  SendJson(res, 200,
+           {{"messages", messages}, {"session", SessionView(deps_.sessions.bank(), turn.session, false)}});
+}
+
+void HttpServer::Report(const httplib::Request& req, const std::string&, httplib::Response& res) {
+  Session s;
+  if (auto e = deps_.sessions.Load(req.matches[1], &s)) return SendError(res, *e);
+  const rubric::Bank& bank = deps_.sessions.bank();
+  const std::string file = "interview-" + s.id.substr(0, 8);
+  if (req.matches[2] == ".md") {
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(ReportMarkdown(bank, s), "text/markdown; charset=utf-8");
+    return;
   }
-  SendJson(res, 200, {{"messages", messages}, {"session", SessionView(deps_.interview.bank(), s, false)}});
+  if (req.matches[2] == ".json") {
+    res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
+  }
+  SendJson(res, 200, ReportJson(bank, s));
+}
+
+void HttpServer::History(const httplib::Request& req, const std::string&, httplib::Response& res) {
+  const std::string client = req.get_param_value("client_id");
+  if (auto e = CheckClientId(client)) return SendError(res, *e);
+  std::vector<Session> sessions;
+  if (auto e = deps_.sessions.ListByClient(client, 50, &sessions)) return SendError(res, *e);
+  SendJson(res, 200, bot::History(deps_.sessions.bank(), sessions));
 }
 
 }  // namespace bot

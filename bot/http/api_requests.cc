@@ -16,7 +16,7 @@ size_t CodePoints(const std::string& s) {
 }
 
 Error TypeError(const std::string& field, const char* expected) {
-  return {400, "invalid_field", field + " must be " + expected, field};
+  return {ErrorKind::kInvalid, "invalid_field", field + " must be " + expected, field};
 }
 
 // Follows the parser through nested objects so that, when it stops on a bad string, the key
@@ -77,7 +77,7 @@ MaybeError OptionalString(const json& body, const char* field, std::string* out)
 MaybeError CheckAnswerLength(const std::string& field, const std::string& text) {
   const size_t chars = CodePoints(text);
   if (chars > rubric::kMaxAnswerChars) {
-    return Error{413, "answer_too_long",
+    return Error{ErrorKind::kTooLarge, "answer_too_long",
                  field + " is " + std::to_string(chars) + " characters; the limit is " +
                      std::to_string(rubric::kMaxAnswerChars),
                  field};
@@ -94,7 +94,7 @@ MaybeError ParseTrack(const json& body, Track* track) {
   if (!it->is_object()) return TypeError("track", "an object");
   const json& t = *it;
   if (!t.contains("kind")) {
-    return Error{400, "missing_field",
+    return Error{ErrorKind::kInvalid, "missing_field",
                  "track.kind is required: all, random, difficulty, role, level or custom",
                  "track.kind"};
   }
@@ -141,20 +141,22 @@ MaybeError ParseJsonObject(const std::string& body, json* out) {
     const std::string what = e.what();
     if (what.find("UTF-8") != std::string::npos) {
       const std::string field = tracker.Field();
-      return Error{400, "invalid_utf8",
+      return Error{ErrorKind::kInvalid, "invalid_utf8",
                    (field.empty() ? "the body" : field) + " is not valid UTF-8", field};
     }
-    return Error{400, "invalid_json",
+    return Error{ErrorKind::kInvalid, "invalid_json",
                  "the body is not valid JSON (error at byte " + std::to_string(e.byte) + ")", ""};
   } catch (const json::out_of_range&) {
     // A number too large for a double ("1e999") is valid JSON but cannot be represented; the
     // parser reports it as out_of_range, not parse_error (found by fuzz/api_request_fuzzer).
     const std::string field = tracker.Field();
-    return Error{400, "invalid_json",
+    return Error{ErrorKind::kInvalid, "invalid_json",
                  (field.empty() ? "the body" : field) + " holds a number too large to represent",
                  field};
   }
-  if (!out->is_object()) return Error{400, "invalid_json", "the body must be a JSON object", ""};
+  if (!out->is_object()) {
+    return Error{ErrorKind::kInvalid, "invalid_json", "the body must be a JSON object", ""};
+  }
   return std::nullopt;
 }
 
@@ -162,7 +164,8 @@ MaybeError ParseScoreRequest(const std::string& text, ScoreRequest* out) {
   json body;
   if (auto e = ParseJsonObject(text, &body)) return e;
   if (!body.contains("question")) {
-    return Error{400, "missing_field", "question is required (an id or a number)", "question"};
+    return Error{ErrorKind::kInvalid, "missing_field", "question is required (an id or a number)",
+                 "question"};
   }
   if (body["question"].is_string()) {
     out->question = body["question"].get<std::string>();
@@ -171,7 +174,9 @@ MaybeError ParseScoreRequest(const std::string& text, ScoreRequest* out) {
   } else {
     return TypeError("question", "a question id or number");
   }
-  if (!body.contains("answer")) return Error{400, "missing_field", "answer is required", "answer"};
+  if (!body.contains("answer")) {
+    return Error{ErrorKind::kInvalid, "missing_field", "answer is required", "answer"};
+  }
   if (!body["answer"].is_string()) return TypeError("answer", "a string");
   if (auto e = OptionalString(body, "follow_up", &out->follow_up)) return e;
   out->has_follow_up = body.contains("follow_up");
@@ -194,7 +199,7 @@ MaybeError ParseMessageRequest(const std::string& text, Input* out) {
   const bool has_text = body.contains("text") && !body["text"].is_null();
   const bool has_command = body.contains("command") && !body["command"].is_null();
   if (has_text == has_command) {
-    return Error{400, "missing_field",
+    return Error{ErrorKind::kInvalid, "missing_field",
                  "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)",
                  has_text ? "command" : "text"};
   }

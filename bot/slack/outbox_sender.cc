@@ -3,9 +3,17 @@
 #include <algorithm>
 #include <iostream>
 
-#include "slack/completion_webhooks.h"
+#include "slack/hmac.h"
 
 namespace bot {
+
+std::map<std::string, std::string> WebhookSignatureHeaders(const std::string& secret,
+                                                           const std::string& body,
+                                                           int64_t now_ms) {
+  const std::string ts = std::to_string(now_ms / 1000);
+  return {{"X-Interview-Bot-Timestamp", ts},
+          {"X-Interview-Bot-Signature", "sha256=" + HmacSha256Hex(secret, ts + "." + body)}};
+}
 
 int64_t OutboxSender::BackoffMs(int attempts, int retry_after_seconds) {
   if (retry_after_seconds >= 0) return std::min<int64_t>(retry_after_seconds * 1000LL, kMaxBackoffMs);
@@ -26,13 +34,17 @@ SlackResult OutboxSender::Deliver(const OutboxItem& item) {
     // Signed per attempt, so a receiver's freshness check also passes for late retries.
     auto headers = WebhookSignatureHeaders(secret_, item.body, clock_.NowMs());
     if (secret_.empty()) headers.erase("X-Interview-Bot-Signature");
+    if (!item.delivery_id.empty()) headers["X-Interview-Bot-Delivery"] = item.delivery_id;
     return ResultOfHttp(poster_.Post(item.target, headers, item.body, "application/json"));
   }
   return {false, false, -1, "unknown outbox kind " + item.kind, {}};
 }
 
 int OutboxSender::SendDue() {
-  const auto items = queue_.DueOutbound(clock_.NowMs(), 50);
+  std::vector<OutboxItem> items;
+  if (auto e = queue_.DueOutbound(clock_.NowMs(), 50, &items)) {
+    std::cerr << "interview-bot: reading the outbox failed: " << e->message << "\n";
+  }
   for (const auto& item : items) {
     const SlackResult r = Deliver(item);
     if (r.ok) {

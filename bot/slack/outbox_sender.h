@@ -1,10 +1,13 @@
 // OutboxSender: delivers due outbox items (Slack API posts, response_url posts, completion
 // webhooks) and reschedules failures with exponential backoff (Retry-After wins when given), giving
-// up after kMaxAttempts or on a permanent failure. Called from the worker thread only; not meant for
-// concurrent use, though the queue and clients it uses are thread-safe.
+// up after kMaxAttempts or on a permanent failure. Generic webhooks are signed per attempt and
+// carry their delivery id (X-Interview-Bot-Delivery) for receivers to de-duplicate on. Called from
+// the worker thread only; not meant for concurrent use, though the queue and clients it uses are
+// thread-safe.
 #ifndef BOT_SLACK_OUTBOX_SENDER_H_
 #define BOT_SLACK_OUTBOX_SENDER_H_
 
+#include <map>
 #include <string>
 
 #include "core/clock.h"
@@ -40,6 +43,12 @@ class OutboxSender {
   std::string secret_;
   const Clock& clock_;
 };
+
+// The signature headers of a generic webhook body: X-Interview-Bot-Timestamp, and
+// X-Interview-Bot-Signature: sha256=hex HMAC-SHA256 of "{timestamp}.{body}".
+std::map<std::string, std::string> WebhookSignatureHeaders(const std::string& secret,
+                                                           const std::string& body,
+                                                           int64_t now_ms);
 
 }  // namespace bot
 

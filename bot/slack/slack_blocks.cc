@@ -50,7 +50,7 @@ void AddQuestion(const Message& m, std::vector<json>* blocks) {
 void AddScore(const Message& m, std::vector<json>* blocks) {
   const json& r = m.data.value("result", json::object());
   const double score = r.value("score", 0.0);
-  std::string title = (m.kind == "follow_up_score" ? "*With your follow-up: " : "*Score: ") +
+  std::string title = (m.kind == MessageKind::kFollowUpScore ? "*With your follow-up: " : "*Score: ") +
                       Fixed1(score) + "/10* (" + EscapeMrkdwn(Str(r, "band")) + ")";
   json fields = json::array();
   if (r.contains("steps")) {
@@ -82,46 +82,22 @@ void AddScore(const Message& m, std::vector<json>* blocks) {
 
 }  // namespace
 
-std::string EscapeMrkdwn(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else out += c;
-  }
-  return out;
-}
-
-std::string TruncateUtf8(const std::string& text, size_t max_chars) {
-  size_t chars = 0, i = 0, cut = std::string::npos;
-  while (i < text.size()) {
-    if (chars == max_chars - 1) cut = i;  // where "…" would go
-    if (chars == max_chars) return text.substr(0, cut) + "…";
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    i += c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    ++chars;
-  }
-  return text;
-}
-
 json RenderMessages(const std::vector<Message>& messages, const std::string& report_url) {
   std::vector<json> blocks;
   std::string fallback;
   for (const auto& m : messages) {
-    if (m.role != "bot") continue;
+    if (m.role != MessageRole::kBot) continue;
     fallback += (fallback.empty() ? "" : "\n\n") + m.text;
-    if (m.kind == "question") {
+    if (m.kind == MessageKind::kQuestion) {
       AddQuestion(m, &blocks);
-    } else if (m.kind == "score" || m.kind == "follow_up_score") {
+    } else if (m.kind == MessageKind::kScore || m.kind == MessageKind::kFollowUpScore) {
       AddScore(m, &blocks);
-    } else if (m.kind == "follow_up") {
+    } else if (m.kind == MessageKind::kFollowUp) {
       blocks.push_back(Section("*Follow-up:* " + EscapeMrkdwn(m.text)));
       blocks.push_back(Actions({Button("Skip", "skip"), Button("Hint", "hint")}));
-    } else if (m.kind == "model_answer") {
+    } else if (m.kind == MessageKind::kModelAnswer) {
       blocks.push_back(Section("*Model answer*\n" + EscapeMrkdwn(m.text)));
-    } else if (m.kind == "report") {
+    } else if (m.kind == MessageKind::kReport) {
       const json overall = m.data.value("overall", json());
       blocks.push_back(Section(
           (overall.is_number() ? "*Overall score: " + Fixed1(overall.get<double>()) + "/10*"

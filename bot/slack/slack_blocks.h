@@ -10,20 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/mrkdwn.h"
 #include "core/session.h"
 
 namespace bot {
 
 constexpr size_t kHeaderMaxChars = 150;
-constexpr size_t kSectionMaxChars = 3000;
 constexpr size_t kMaxFields = 10;
 constexpr size_t kMaxBlocks = 50;
-
-// "&", "<", ">" as &amp; &lt; &gt;: Slack's mrkdwn would otherwise read user text as links,
-// mentions or broadcasts (<!channel>).
-std::string EscapeMrkdwn(const std::string& text);
-// At most `max_chars` UTF-8 characters, ending with "…" when cut; never splits a character.
-std::string TruncateUtf8(const std::string& text, size_t max_chars);
 
 // A chat.postMessage / response_url body (without channel) for the bot messages in `messages`;
 // `report_url` is the absolute link used by a report message.

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iostream>
 #include <sstream>
 
+#include "core/mrkdwn.h"
 #include "slack/slack_blocks.h"
 #include "slack/slack_text.h"
 
@@ -11,6 +13,8 @@ namespace bot {
 namespace {
 
 using nlohmann::json;
+
+constexpr char kNoInterview[] = "No interview in progress; start one with `/interview start`.";
 
 std::string Str(const json& j, const char* key) {
   return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
@@ -44,6 +48,12 @@ std::string WithoutMentions(const std::string& text) {
   return Trim(out);
 }
 
+// Errors that say nothing about the delivery itself: the same delivery may succeed later.
+bool Retryable(const Error& e) {
+  return e.kind == ErrorKind::kStorage || e.kind == ErrorKind::kConflict ||
+         e.kind == ErrorKind::kUnavailable || e.kind == ErrorKind::kInternal;
+}
+
 }  // namespace
 
 const char* SlackConversation::HelpText() {
@@ -55,7 +65,12 @@ const char* SlackConversation::HelpText() {
          "Answer the questions by sending me a direct message.";
 }
 
-MaybeError SlackConversation::Send(const Reply& reply, json message) {
+const char* SlackConversation::WaitText() {
+  return "Something went wrong on our side. Your message is kept and will be answered as soon as "
+         "it can be; there is no need to send it again.";
+}
+
+OutboxItem SlackConversation::ReplyItem(const Reply& reply, json message) const {
   OutboxItem item;
   if (!reply.response_url.empty()) {
     message["response_type"] = reply.in_channel ? "in_channel" : "ephemeral";
@@ -68,159 +83,195 @@ MaybeError SlackConversation::Send(const Reply& reply, json message) {
     item.target = "chat.postMessage";
   }
   item.body = message.dump(-1, ' ', false, json::error_handler_t::replace);
-  return queue_.Enqueue(item);
+  return item;
 }
 
-MaybeError SlackConversation::Notice(const Reply& reply, const std::string& text) {
-  return Send(reply, RenderNotice(text));
+MaybeError SlackConversation::Send(const Delivery& d, std::vector<json> messages) {
+  std::vector<OutboxItem> items;
+  for (auto& m : messages) items.push_back(ReplyItem(d.reply, std::move(m)));
+  return sessions_.Reply(std::move(items), d.inbox_id);
+}
+
+MaybeError SlackConversation::Notice(const Delivery& d, const std::string& text) {
+  return Send(d, {RenderNotice(text)});
+}
+
+TurnOptions SlackConversation::Options(const Delivery& d) const {
+  TurnOptions options;
+  options.inbox_done = d.inbox_id;
+  options.reply = [this, reply = d.reply](const Session& s, const std::vector<Message>& fresh) {
+    return std::vector<OutboxItem>{ReplyItem(reply, RenderMessages(fresh, ReportUrl(s.id)))};
+  };
+  return options;
+}
+
+MaybeError SlackConversation::Settle(const MaybeError& e, const Delivery& d,
+                                     const std::string& prefix) {
+  if (!e || e->kind == ErrorKind::kDuplicate) return std::nullopt;
+  if (Retryable(*e)) return e;
+  return Notice(d, prefix + e->message);
 }
 
 MaybeError SlackConversation::Process(const InboxItem& item) {
+  Delivery d;
+  d.inbox_id = item.id;
+  MaybeError e;
   const json body = json::parse(item.payload, nullptr, false);
-  if (!body.is_object()) return std::nullopt;  // validated before it was stored; nothing to do
-  if (item.kind == "event") return ProcessEvent(body);
-  if (item.kind == "interaction") return ProcessInteraction(body);
-  Turn turn{Str(body, "team_id"), Str(body, "user_id"), Str(body, "user_name"), {}};
-  turn.reply.response_url = Str(body, "response_url");
-  turn.reply.in_channel = Str(body, "channel_name") == "directmessage";
-  if (turn.reply.response_url.empty()) turn.reply.channel = turn.user;
-  return SubCommand(PlainFromSlack(Str(body, "text")), turn);
+  if (!body.is_object()) {
+    e = Send(d, {});  // validated before it was stored; nothing to do
+  } else if (item.kind == "event") {
+    e = ProcessEvent(body, &d);
+  } else if (item.kind == "interaction") {
+    e = ProcessInteraction(body, &d);
+  } else {
+    e = ProcessCommand(body, &d);
+  }
+  if (e && e->kind == ErrorKind::kDuplicate) return std::nullopt;  // another worker processed it
+  const bool can_answer = !d.reply.response_url.empty() || !d.reply.channel.empty();
+  if (e && can_answer && told_to_wait_.insert(item.id).second) {
+    // Not marked: the delivery itself is retried; this only keeps its sender from waiting blind.
+    if (auto told = sessions_.Reply({ReplyItem(d.reply, RenderNotice(WaitText()))}, std::nullopt)) {
+      std::cerr << "interview-bot: could not queue the retry notice: " << told->message << "\n";
+    }
+  }
+  return e;
 }
 
-MaybeError SlackConversation::ProcessEvent(const json& body) {
+MaybeError SlackConversation::ProcessCommand(const json& body, Delivery* d) {
+  d->team = Str(body, "team_id");
+  d->user = Str(body, "user_id");
+  d->user_name = Str(body, "user_name");
+  d->reply.response_url = Str(body, "response_url");
+  d->reply.in_channel = Str(body, "channel_name") == "directmessage";
+  if (d->reply.response_url.empty()) d->reply.channel = d->user;
+  return SubCommand(PlainFromSlack(Str(body, "text")), *d);
+}
+
+MaybeError SlackConversation::ProcessEvent(const json& body, Delivery* d) {
   const json event = body.value("event", json::object());
   const std::string type = Str(event, "type");
   // Our own posts come back as message.im events; so do edits and other bots' messages.
   if (!Str(event, "bot_id").empty() || !Str(event, "subtype").empty() ||
       Str(event, "user") == identity_.user_id || Str(event, "user").empty()) {
-    return std::nullopt;
+    return Send(*d, {});
   }
-  Turn turn{Str(body, "team_id"), Str(event, "user"), "", {}};
-  turn.reply.channel = Str(event, "channel");
+  d->team = Str(body, "team_id");
+  d->user = Str(event, "user");
+  d->reply.channel = Str(event, "channel");
   if (type == "app_mention") {
-    turn.reply.thread_ts = Str(event, "ts");
-    return SubCommand(PlainFromSlack(WithoutMentions(Str(event, "text"))), turn);
+    d->reply.thread_ts = Str(event, "ts");
+    return SubCommand(PlainFromSlack(WithoutMentions(Str(event, "text"))), *d);
   }
-  if (type != "message" || Str(event, "channel_type") != "im") return std::nullopt;
+  if (type != "message" || Str(event, "channel_type") != "im") return Send(*d, {});
   const std::string text = PlainFromSlack(Str(event, "text"));
-  if (store_.ActiveSlackSession(SlackUser(turn)).empty()) return SubCommand(text, turn);
-  return Apply(Input{text, ""}, turn);
+  std::string active;
+  if (auto e = sessions_.ActiveSlackSession(SlackUser(*d), &active)) return e;
+  if (active.empty()) return SubCommand(text, *d);
+  return Apply(Input{text, ""}, *d);
 }
 
-MaybeError SlackConversation::ProcessInteraction(const json& payload) {
-  if (Str(payload, "type") != "block_actions") return std::nullopt;
+MaybeError SlackConversation::ProcessInteraction(const json& payload, Delivery* d) {
+  if (Str(payload, "type") != "block_actions") return Send(*d, {});
   const json user = payload.value("user", json::object());
-  Turn turn{Str(user, "team_id"), Str(user, "id"), Str(user, "username"), {}};
-  if (turn.team.empty()) turn.team = Str(payload.value("team", json::object()), "id");
-  turn.reply.channel = Str(payload.value("channel", json::object()), "id");
-  if (turn.reply.channel.empty()) turn.reply.channel = turn.user;
+  d->team = Str(user, "team_id");
+  if (d->team.empty()) d->team = Str(payload.value("team", json::object()), "id");
+  d->user = Str(user, "id");
+  d->user_name = Str(user, "username");
+  d->reply.channel = Str(payload.value("channel", json::object()), "id");
+  if (d->reply.channel.empty()) d->reply.channel = d->user;
   const json actions = payload.value("actions", json::array());
-  if (!actions.is_array() || actions.empty()) return std::nullopt;
+  if (!actions.is_array() || actions.empty()) return Send(*d, {});
   const std::string action = Str(actions[0], "action_id");
-  if (action == "next") {
-    Session s;
-    const std::string id = store_.ActiveSlackSession(SlackUser(turn));
-    if (id.empty()) return Notice(turn.reply, "No interview in progress; start one with `/interview start`.");
-    if (auto e = store_.Load(id, &s)) return e;
-    // The interview moves on by itself after an answer; "Next" skips a pending follow-up.
-    return Apply(Input{"", s.state == "follow_up" ? "skip" : "repeat"}, turn);
-  }
-  return SubCommand(action, turn);
+  if (action != "next") return SubCommand(action, *d);
+  std::string id;
+  if (auto e = sessions_.ActiveSlackSession(SlackUser(*d), &id)) return e;
+  if (id.empty()) return Notice(*d, kNoInterview);
+  Session s;
+  if (auto e = sessions_.Load(id, &s)) return Settle(e, *d, "");
+  // The interview moves on by itself after an answer; "Next" skips a pending follow-up.
+  return Apply(Input{"", s.state == SessionState::kFollowUp ? "skip" : "repeat"}, *d);
 }
 
-MaybeError SlackConversation::SubCommand(const std::string& text, const Turn& turn) {
+MaybeError SlackConversation::SubCommand(const std::string& text, const Delivery& d) {
   std::istringstream words(Trim(text));
   std::string verb, rest;
   words >> verb;
   std::getline(words, rest);
   verb = Lower(verb);
-  if (verb.empty() || verb == "help") return Notice(turn.reply, HelpText());
-  if (verb == "start") return Start(Trim(rest), turn);
-  if (verb == "report") return Report(turn);
+  if (verb.empty() || verb == "help") return Notice(d, HelpText());
+  if (verb == "start") return Start(Trim(rest), d);
+  if (verb == "report") return Report(d);
   const std::string command = Interview::CommandOf(verb);
-  if (!command.empty()) return Apply(Input{"", command}, turn);
-  return Notice(turn.reply, "Unknown sub-command \"" + TruncateUtf8(verb, 40) + "\".\n" + HelpText());
+  if (!command.empty()) return Apply(Input{"", command}, d);
+  return Notice(d, "Unknown sub-command \"" + TruncateUtf8(verb, 40) + "\".\n" + HelpText());
 }
 
-MaybeError SlackConversation::Start(const std::string& track, const Turn& turn) {
-  if (!store_.ActiveSlackSession(SlackUser(turn)).empty()) {
-    return Notice(turn.reply,
-                  "You already have an interview in progress: answer in our DM, or `/interview "
-                  "end` it first.");
+MaybeError SlackConversation::Start(const std::string& track, const Delivery& d) {
+  std::string active;
+  if (auto e = sessions_.ActiveSlackSession(SlackUser(d), &active)) return e;
+  if (!active.empty()) {
+    return Notice(d, "You already have an interview in progress: answer in our DM, or `/interview "
+                     "end` it first.");
   }
   StartRequest request;
   // Cut on a character boundary: a split UTF-8 sequence would not survive JSON storage.
-  size_t cut = std::min(turn.user_name.size(), static_cast<size_t>(Interview::kMaxNameChars));
-  while (cut > 0 && cut < turn.user_name.size() &&
-         (static_cast<unsigned char>(turn.user_name[cut]) & 0xC0) == 0x80) {
+  size_t cut = std::min(d.user_name.size(), static_cast<size_t>(Interview::kMaxNameChars));
+  while (cut > 0 && cut < d.user_name.size() &&
+         (static_cast<unsigned char>(d.user_name[cut]) & 0xC0) == 0x80) {
     --cut;
   }
-  request.name = turn.user_name.substr(0, cut);
-  request.client_id = ClientId(turn);
-  request.source = "slack";
-  request.slack_user = SlackUser(turn);
+  request.name = d.user_name.substr(0, cut);
+  request.client_id = ClientId(d);
+  request.source = SessionSource::kSlack;
+  request.slack_user = SlackUser(d);
   std::istringstream words(Lower(track));
   std::string first, second;
   words >> first >> second;
-  Session s;
+  Turn turn;
   MaybeError error;
   if (first.empty() || first == "all") {
     request.track.kind = "all";
-    error = interview_.Start(request, &s);
+    error = sessions_.Start(request, Options(d), &turn);
   } else if (first == "random") {
     request.track.kind = "random";
     request.track.count = second.empty() || second.size() > 3 ||
                                   second.find_first_not_of("0123456789") != std::string::npos
                               ? 0
                               : std::stoi(second);
-    error = interview_.Start(request, &s);
+    error = sessions_.Start(request, Options(d), &turn);
   } else {
     // A bare word names a difficulty, a role or a level, whichever matches.
     for (const char* kind : {"difficulty", "role", "level"}) {
       request.track.kind = kind;
       request.track.value = track;
-      error = interview_.Start(request, &s);
-      if (!error) break;
+      error = sessions_.Start(request, Options(d), &turn);
+      if (!error || error->kind != ErrorKind::kInvalid) break;
     }
   }
-  if (error) {
-    return Notice(turn.reply, "Could not start: " + error->message);
-  }
-  if (auto e = store_.Save(s, 0)) return e;
-  return Send(turn.reply, RenderMessages(s.messages, ReportUrl(s.id)));
+  return Settle(error, d, "Could not start: ");
 }
 
-MaybeError SlackConversation::Apply(const Input& input, const Turn& turn) {
-  const std::string id = store_.ActiveSlackSession(SlackUser(turn));
-  if (id.empty()) return Notice(turn.reply, "No interview in progress; start one with `/interview start`.");
-  std::lock_guard<std::mutex> lock(lock_for_ ? lock_for_(id) : own_lock_);
-  Session s;
-  if (auto e = store_.Load(id, &s)) return e;
-  const int first_new = s.messages.empty() ? 1 : s.messages.back().seq + 1;
-  if (auto e = interview_.Handle(input, &s)) {
-    if (e->status >= 500) return e;
-    return Notice(turn.reply, e->message);
-  }
-  if (auto e = store_.Save(s, first_new)) return e;
-  if (s.state == "finished" && completion_) completion_->OnFinished(s);
-  std::vector<Message> fresh;
-  for (const auto& m : s.messages) {
-    if (m.seq >= first_new) fresh.push_back(m);
-  }
-  return Send(turn.reply, RenderMessages(fresh, ReportUrl(s.id)));
+MaybeError SlackConversation::Apply(const Input& input, const Delivery& d) {
+  std::string id;
+  if (auto e = sessions_.ActiveSlackSession(SlackUser(d), &id)) return e;
+  if (id.empty()) return Notice(d, kNoInterview);
+  Turn turn;
+  return Settle(sessions_.Handle(id, input, Options(d), &turn), d, "");
 }
 
-MaybeError SlackConversation::Report(const Turn& turn) {
-  std::string id = store_.ActiveSlackSession(SlackUser(turn));
+MaybeError SlackConversation::Report(const Delivery& d) {
+  std::string id;
+  if (auto e = sessions_.ActiveSlackSession(SlackUser(d), &id)) return e;
   if (id.empty()) {
-    const auto past = store_.ListByClient(ClientId(turn), 1);
-    if (past.empty()) return Notice(turn.reply, "You have no interview yet; start one with `/interview start`.");
+    std::vector<Session> past;
+    if (auto e = sessions_.ListByClient(ClientId(d), 1, &past)) return e;
+    if (past.empty()) return Notice(d, "You have no interview yet; start one with `/interview start`.");
     id = past[0].id;
   }
   json message = RenderNotice("Your interview report:");
   message["blocks"][0]["text"]["text"] = "Your interview report: <" + ReportUrl(id) + "|open it>";
   message["text"] = "Your interview report: " + ReportUrl(id);
-  return Send(turn.reply, message);
+  return Send(d, {message});
 }
 
 }  // namespace bot

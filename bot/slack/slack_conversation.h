@@ -1,20 +1,20 @@
-// SlackConversation: applies one acknowledged Slack delivery (slash command, message.im or
-// app_mention event, button click) to the candidate's interview and queues the replies in the
-// outbox. The same Interview and SessionStore as the web chat, one active session per Slack user.
-// Used by the single worker thread; not thread-safe itself.
+// SlackConversation: translates one acknowledged Slack delivery (slash command, message.im or
+// app_mention event, button click) into SessionService calls, and their answers into Slack replies.
+// Each delivery ends in exactly one commit that also marks it processed: the turn with its reply,
+// a notice, or the mark alone for a delivery that needs no answer. So a delivery is applied once,
+// whatever crashes when. One active session per Slack user. Used by the single worker thread; not
+// thread-safe itself.
 #ifndef BOT_SLACK_SLACK_CONVERSATION_H_
 #define BOT_SLACK_SLACK_CONVERSATION_H_
 
-#include <functional>
-#include <mutex>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "slack/completion_webhooks.h"
 #include "core/delivery_queue.h"
-#include "core/interview.h"
-#include "core/session_store.h"
+#include "core/session_service.h"
 
 namespace bot {
 
@@ -25,26 +25,23 @@ struct SlackIdentity {
 
 class SlackConversation {
  public:
-  SlackConversation(const Interview& interview, SessionStore& store, DeliveryQueue& queue,
-                    CompletionListener* completion, std::string public_base_url)
-      : interview_(interview), store_(store), queue_(queue), completion_(completion),
-        base_(std::move(public_base_url)) {}
+  SlackConversation(SessionService& sessions, std::string public_base_url)
+      : sessions_(sessions), base_(std::move(public_base_url)) {}
 
   void SetIdentity(SlackIdentity identity) { identity_ = std::move(identity); }
-  // The web API's per-session locks, so a session open in both Slack and a browser is never
-  // updated by both at once.
-  void SetSessionLocks(std::function<std::mutex&(const std::string&)> lock_for) {
-    lock_for_ = std::move(lock_for);
-  }
   // Before the worker starts: serve only knows its port once it listens.
   void SetPublicBaseUrl(std::string url) { base_ = std::move(url); }
   const SlackIdentity& identity() const { return identity_; }
 
-  // An error means "try again later" (storage); anything about the input itself is answered to
-  // the user and counts as processed.
+  // Applies `item` and commits its effects with its inbox mark. An error means "try again later"
+  // (storage, a conflict that outlasted the service's retries): the delivery stays pending, and the
+  // user is told once that it will be answered. Anything about the input itself is answered to the
+  // user and counts as processed.
   MaybeError Process(const InboxItem& item);
 
   static const char* HelpText();
+  // The notice of a delivery left for a retry.
+  static const char* WaitText();
 
  private:
   // Where replies go: a response_url, or chat.postMessage to a channel (optionally a thread).
@@ -52,32 +49,40 @@ class SlackConversation {
     std::string response_url, channel, thread_ts;
     bool in_channel = false;
   };
-  struct Turn {
+  // One delivery: its inbox row, who sent it, where to answer.
+  struct Delivery {
+    int64_t inbox_id = 0;
     std::string team, user, user_name;
     Reply reply;
   };
 
-  MaybeError SubCommand(const std::string& text, const Turn& turn);
-  MaybeError Apply(const Input& input, const Turn& turn);
-  MaybeError Start(const std::string& track, const Turn& turn);
-  MaybeError Report(const Turn& turn);
-  MaybeError ProcessEvent(const nlohmann::json& body);
-  MaybeError ProcessInteraction(const nlohmann::json& payload);
-  MaybeError Send(const Reply& reply, nlohmann::json message);
-  MaybeError Notice(const Reply& reply, const std::string& text);
+  MaybeError ProcessCommand(const nlohmann::json& body, Delivery* d);
+  MaybeError ProcessEvent(const nlohmann::json& body, Delivery* d);
+  MaybeError ProcessInteraction(const nlohmann::json& payload, Delivery* d);
+  MaybeError SubCommand(const std::string& text, const Delivery& d);
+  MaybeError Apply(const Input& input, const Delivery& d);
+  MaybeError Start(const std::string& track, const Delivery& d);
+  MaybeError Report(const Delivery& d);
 
-  static std::string SlackUser(const Turn& t) { return t.team + ":" + t.user; }
-  static std::string ClientId(const Turn& t) { return "slack-" + t.team + "-" + t.user; }
+  // A turn's options: the inbox mark, and the reply rendered from the turn's new messages.
+  TurnOptions Options(const Delivery& d) const;
+  // What a turn's error means: retried later (returned), processed already (none), or about the
+  // input and told to the user (prefixed with `prefix`).
+  MaybeError Settle(const MaybeError& error, const Delivery& d, const std::string& prefix);
+  // Commits `messages` as replies (none: only the inbox mark).
+  MaybeError Send(const Delivery& d, std::vector<nlohmann::json> messages);
+  MaybeError Notice(const Delivery& d, const std::string& text);
+  OutboxItem ReplyItem(const Reply& reply, nlohmann::json message) const;
+
+  static std::string SlackUser(const Delivery& d) { return d.team + ":" + d.user; }
+  static std::string ClientId(const Delivery& d) { return "slack-" + d.team + "-" + d.user; }
   std::string ReportUrl(const std::string& id) const { return base_ + "/s/" + id + "/report"; }
 
-  const Interview& interview_;
-  SessionStore& store_;
-  DeliveryQueue& queue_;
-  CompletionListener* completion_;
+  SessionService& sessions_;
   std::string base_;
   SlackIdentity identity_;
-  std::function<std::mutex&(const std::string&)> lock_for_;
-  std::mutex own_lock_;  // when no locks were given (tests of the conversation alone)
+  // Deliveries whose sender was told they will be answered after a retry: told once.
+  std::set<int64_t> told_to_wait_;
 };
 
 }  // namespace bot

@@ -1,5 +1,8 @@
 #include "slack/slack_routes.h"
 
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
 #include "slack/slack_signature.h"
 
 namespace bot {
@@ -12,52 +15,34 @@ std::string Str(const json& j, const char* key) {
 }
 
 Error BadBody(const std::string& message, const std::string& field) {
-  return Error{400, "invalid_field", message, field};
+  return Error{ErrorKind::kInvalid, "invalid_field", message, field};
 }
 
 }  // namespace
 
-void SlackRoutes::Register(HttpServer& http) {
-  // Slack posts forms (commands, interactions) and JSON (events): the guard must not demand JSON.
-  http.AddRoute("/slack/commands", "slack_commands", {"POST"}, false);
-  http.AddRoute("/slack/events", "slack_events", {"POST"}, false);
-  http.AddRoute("/slack/interactions", "slack_interactions", {"POST"}, false);
+const std::vector<SlackRoutes::Endpoint>& SlackRoutes::Endpoints() {
+  static const std::vector<Endpoint> endpoints = {
+      {"/slack/commands", "slack_commands", "commands"},
+      {"/slack/events", "slack_events", "events"},
+      {"/slack/interactions", "slack_interactions", "interactions"},
+  };
+  return endpoints;
 }
 
-void SlackRoutes::Install(httplib::Server* server) {
-  // ContentReader handlers: Debian's httplib answers 413 to url-encoded bodies over 8 KB when it
-  // parses them itself, and interaction payloads are often larger.
-  for (const char* kind : {"commands", "events", "interactions"}) {
-    server->Post(std::string("/slack/") + kind,
-                 [this, kind](const httplib::Request& req, httplib::Response& res,
-                              const httplib::ContentReader& reader) {
-                   Handle(kind, req, res, reader);
-                 });
-  }
-}
-
-void SlackRoutes::Handle(const std::string& kind, const httplib::Request& req,
-                         httplib::Response& res, const httplib::ContentReader& reader) {
-  std::string body;
-  reader([&](const char* data, size_t length) {
-    body.append(data, length);
-    return true;
-  });
+MaybeError SlackRoutes::Receive(const std::string& kind, const std::string& timestamp,
+                                const std::string& signature, const std::string& body,
+                                std::string* ack) {
   if (!config_.slack_enabled()) {
-    return HttpServer::SendError(
-        res, {503, "slack_not_configured",
-              "Slack is not configured on this server: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN",
-              ""});
+    return Error{ErrorKind::kUnavailable, "slack_not_configured",
+                 "Slack is not configured on this server: set SLACK_SIGNING_SECRET and "
+                 "SLACK_BOT_TOKEN",
+                 ""};
   }
-  if (auto e = VerifySlackSignature(config_.signing_secret,
-                                    req.get_header_value("X-Slack-Request-Timestamp"),
-                                    req.get_header_value("X-Slack-Signature"), body, clock_.NowMs())) {
-    return HttpServer::SendError(res, *e);
+  if (auto e = VerifySlackSignature(config_.signing_secret, timestamp, signature, body,
+                                    clock_.NowMs())) {
+    return e;
   }
-  std::string ack;
-  if (auto e = Accept(kind, body, &ack)) return HttpServer::SendError(res, *e);
-  res.status = 200;
-  if (!ack.empty()) res.set_content(ack, "application/json");
+  return Accept(kind, body, ack);
 }
 
 MaybeError SlackRoutes::Accept(const std::string& kind, const std::string& body, std::string* ack) {

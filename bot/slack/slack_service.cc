@@ -2,23 +2,19 @@
 
 namespace bot {
 
-SlackService::SlackService(SlackConfig config, const Interview& interview, SqliteStore& store,
+SlackService::SlackService(SlackConfig config, SessionService& sessions, DeliveryQueue& queue,
                            const Clock& clock)
     : config_(std::move(config)),
-      queue_(store),
       client_(poster_, config_.api_base_url, config_.bot_token),
-      completion_(interview.bank(), queue_, config_.webhook_urls, config_.public_base_url),
-      conversation_(interview, store, queue_, &completion_, config_.public_base_url),
-      sender_(queue_, config_.slack_enabled() ? &client_ : nullptr, poster_, config_.webhook_secret,
+      conversation_(sessions, config_.public_base_url),
+      sender_(queue, config_.slack_enabled() ? &client_ : nullptr, poster_, config_.webhook_secret,
               clock),
-      worker_(queue_, config_.slack_enabled() ? &conversation_ : nullptr,
+      worker_(queue, config_.slack_enabled() ? &conversation_ : nullptr,
               config_.slack_enabled() ? &client_ : nullptr, sender_, clock),
-      routes_(config_, queue_, clock, [this] { worker_.Notify(); }) {}
+      routes_(config_, queue, clock, [this] { worker_.Notify(); }) {}
 
 void SlackService::SetDefaultBaseUrl(const std::string& url) {
-  if (!config_.public_base_url.empty()) return;
-  completion_.SetPublicBaseUrl(url);
-  conversation_.SetPublicBaseUrl(url);
+  if (config_.public_base_url.empty()) conversation_.SetPublicBaseUrl(url);
 }
 
 std::string SlackService::Describe() const {

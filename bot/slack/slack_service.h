@@ -1,14 +1,14 @@
-// SlackService: the Slack integration and completion webhooks assembled for serve: the delivery
-// queue on the session database, the real HTTP clients, the inbound routes and the worker thread.
-// Built once on the main thread; Start()/Stop() bracket the worker. The parts it hands out are
-// thread-safe as documented in their headers.
+// SlackService: the Slack integration assembled for serve: the real HTTP clients, the inbound
+// routes, the conversation (on the session service) and the worker thread that drains the inbox and
+// delivers the outbox, completion webhooks included. Built once on the main thread; Start()/Stop()
+// bracket the worker. The parts it hands out are thread-safe as documented in their headers.
 #ifndef BOT_SLACK_SLACK_SERVICE_H_
 #define BOT_SLACK_SLACK_SERVICE_H_
 
-#include <memory>
 #include <string>
 
-#include "slack/completion_webhooks.h"
+#include "core/delivery_queue.h"
+#include "core/session_service.h"
 #include "slack/http_poster.h"
 #include "slack/outbox_sender.h"
 #include "slack/slack_client.h"
@@ -16,20 +16,16 @@
 #include "slack/slack_conversation.h"
 #include "slack/slack_routes.h"
 #include "slack/slack_worker.h"
-#include "store/sqlite_delivery_queue.h"
 
 namespace bot {
 
 class SlackService {
  public:
-  SlackService(SlackConfig config, const Interview& interview, SqliteStore& store, const Clock& clock);
+  // `queue` is the delivery queue on the sessions' database.
+  SlackService(SlackConfig config, SessionService& sessions, DeliveryQueue& queue, const Clock& clock);
 
-  CompletionListener& completion() { return completion_; }
-  void Install(httplib::Server* server) { routes_.Install(server); }
-  void UseSessionLocks(HttpServer& http) {
-    conversation_.SetSessionLocks([&http](const std::string& id) -> std::mutex& { return http.LockFor(id); });
-  }
-  // Used for links in Slack and webhooks unless PUBLIC_BASE_URL is set.
+  SlackRoutes& routes() { return routes_; }
+  // Used for links in Slack unless PUBLIC_BASE_URL is set.
   void SetDefaultBaseUrl(const std::string& url);
   // One line for the start-up log: what is enabled (never a secret).
   std::string Describe() const;
@@ -38,10 +34,8 @@ class SlackService {
 
  private:
   SlackConfig config_;
-  SqliteDeliveryQueue queue_;
   HttplibPoster poster_;
   HttpSlackClient client_;
-  CompletionWebhooks completion_;
   SlackConversation conversation_;
   OutboxSender sender_;
   SlackWorker worker_;

@@ -16,7 +16,8 @@ constexpr int64_t kSlackMaxSkewSeconds = 5 * 60;
 std::string SlackSignature(const std::string& secret, const std::string& timestamp,
                            const std::string& body);
 
-// A 401 Error (code "invalid_signature" or "stale_request") unless the request is genuine and fresh.
+// An unauthorized Error (code "invalid_signature" or "stale_request") unless the request is genuine
+// and fresh.
 // `timestamp` and `signature` are the header values, "" when absent.
 MaybeError VerifySlackSignature(const std::string& secret, const std::string& timestamp,
                                 const std::string& signature, const std::string& body,

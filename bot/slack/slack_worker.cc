@@ -35,13 +35,17 @@ int SlackWorker::RunOnce() {
     }
   }
   if (conversation_) {
-    for (const auto& item : queue_.PendingInbound(50)) {
+    std::vector<InboxItem> pending;
+    if (auto e = queue_.PendingInbound(50, &pending)) {
+      std::cerr << "interview-bot: reading the Slack inbox failed: " << e->message << "\n";
+    }
+    for (const auto& item : pending) {
+      // Process commits the delivery's effects and its inbox mark together.
       if (auto e = conversation_->Process(item)) {
         std::cerr << "interview-bot: slack delivery " << item.dedupe_key
                   << " left for a retry: " << e->message << "\n";
         break;  // storage trouble: keep the order, retry on the next pass
       }
-      queue_.FinishInbound(item.id);
       ++handled;
     }
   }
@@ -75,8 +79,10 @@ void SlackWorker::Loop() {
     // Sleep until woken, until the next retry is due, or at most a second (covers items queued by
     // the web side, which does not notify).
     int64_t wait_ms = 1000;
-    const int64_t next = queue_.NextDueMs();
-    if (next >= 0) wait_ms = std::clamp<int64_t>(next - clock_.NowMs(), 0, 1000);
+    int64_t next = -1;
+    if (!queue_.NextDueMs(&next) && next >= 0) {
+      wait_ms = std::clamp<int64_t>(next - clock_.NowMs(), 0, 1000);
+    }
     if (!identity_known_ && conversation_) wait_ms = 5000;
     std::unique_lock<std::mutex> l(mu_);
     if (stop_) return;

@@ -7,12 +7,15 @@ namespace bot {
 MaybeError SqliteDeliveryQueue::ExecEach(std::initializer_list<const char*> statements,
                                          int64_t value) {
   try {
-    auto db = store_.Acquire();
+    std::lock_guard<std::mutex> writing(database_.write_mutex());
+    auto db = database_.Acquire();
+    SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     for (const char* sql : statements) {
       SQLite::Statement statement(*db, sql);
       statement.bind(1, value);
       statement.exec();
     }
+    tx.commit();
     return std::nullopt;
   } catch (const std::exception& e) {
     return StorageError(e.what());
@@ -21,7 +24,8 @@ MaybeError SqliteDeliveryQueue::ExecEach(std::initializer_list<const char*> stat
 
 MaybeError SqliteDeliveryQueue::AddInbound(const InboxItem& item, int64_t now_ms, bool* duplicate) {
   try {
-    auto db = store_.Acquire();
+    std::lock_guard<std::mutex> writing(database_.write_mutex());
+    auto db = database_.Acquire();
     SQLite::Statement insert(*db,
                              "INSERT INTO inbox (dedupe_key, kind, payload, received_ms, done) "
                              "VALUES (?, ?, ?, ?, 0) ON CONFLICT(dedupe_key) DO NOTHING");
@@ -36,55 +40,35 @@ MaybeError SqliteDeliveryQueue::AddInbound(const InboxItem& item, int64_t now_ms
   }
 }
 
-std::vector<InboxItem> SqliteDeliveryQueue::PendingInbound(int limit) {
-  std::vector<InboxItem> items;
+MaybeError SqliteDeliveryQueue::PendingInbound(int limit, std::vector<InboxItem>* items) {
   try {
-    auto db = store_.Acquire();
+    auto db = database_.Acquire();
     SQLite::Statement select(*db,
                              "SELECT id, dedupe_key, kind, payload FROM inbox WHERE done = 0 "
                              "ORDER BY id LIMIT ?");
     select.bind(1, limit);
+    std::vector<InboxItem> out;
     while (select.executeStep()) {
-      items.push_back({select.getColumn(0).getInt64(), select.getColumn(1).getString(),
-                       select.getColumn(2).getString(), select.getColumn(3).getString()});
+      out.push_back({select.getColumn(0).getInt64(), select.getColumn(1).getString(),
+                     select.getColumn(2).getString(), select.getColumn(3).getString()});
     }
-  } catch (const std::exception& e) {
-    StorageError(e.what());
-  }
-  return items;
-}
-
-MaybeError SqliteDeliveryQueue::FinishInbound(int64_t id) {
-  return ExecEach({"UPDATE inbox SET done = 1 WHERE id = ?"}, id);
-}
-
-MaybeError SqliteDeliveryQueue::Enqueue(const OutboxItem& item) {
-  try {
-    auto db = store_.Acquire();
-    SQLite::Statement insert(*db,
-                             "INSERT INTO outbox (kind, target, body, attempts, next_attempt_ms, "
-                             "last_error, status) VALUES (?, ?, ?, 0, ?, '', 'pending')");
-    insert.bind(1, item.kind);
-    insert.bind(2, item.target);
-    insert.bind(3, item.body);
-    insert.bind(4, static_cast<int64_t>(item.next_attempt_ms));
-    insert.exec();
+    *items = std::move(out);
     return std::nullopt;
   } catch (const std::exception& e) {
     return StorageError(e.what());
   }
 }
 
-std::vector<OutboxItem> SqliteDeliveryQueue::DueOutbound(int64_t now_ms, int limit) {
-  std::vector<OutboxItem> items;
+MaybeError SqliteDeliveryQueue::DueOutbound(int64_t now_ms, int limit, std::vector<OutboxItem>* items) {
   try {
-    auto db = store_.Acquire();
+    auto db = database_.Acquire();
     SQLite::Statement select(*db,
-                             "SELECT id, kind, target, body, attempts, next_attempt_ms, last_error "
-                             "FROM outbox WHERE status = 'pending' AND next_attempt_ms <= ? "
-                             "ORDER BY id LIMIT ?");
+                             "SELECT id, kind, target, body, attempts, next_attempt_ms, last_error, "
+                             "COALESCE(delivery_id, '') FROM outbox WHERE status = 'pending' AND "
+                             "next_attempt_ms <= ? ORDER BY id LIMIT ?");
     select.bind(1, static_cast<int64_t>(now_ms));
     select.bind(2, limit);
+    std::vector<OutboxItem> out;
     while (select.executeStep()) {
       OutboxItem item;
       item.id = select.getColumn(0).getInt64();
@@ -94,12 +78,14 @@ std::vector<OutboxItem> SqliteDeliveryQueue::DueOutbound(int64_t now_ms, int lim
       item.attempts = select.getColumn(4).getInt();
       item.next_attempt_ms = select.getColumn(5).getInt64();
       item.last_error = select.getColumn(6).getString();
-      items.push_back(std::move(item));
+      item.delivery_id = select.getColumn(7).getString();
+      out.push_back(std::move(item));
     }
+    *items = std::move(out);
+    return std::nullopt;
   } catch (const std::exception& e) {
-    StorageError(e.what());
+    return StorageError(e.what());
   }
-  return items;
 }
 
 MaybeError SqliteDeliveryQueue::MarkSent(int64_t id) {
@@ -109,7 +95,8 @@ MaybeError SqliteDeliveryQueue::MarkSent(int64_t id) {
 MaybeError SqliteDeliveryQueue::MarkFailed(int64_t id, int64_t next_attempt_ms,
                                            const std::string& error, bool give_up) {
   try {
-    auto db = store_.Acquire();
+    std::lock_guard<std::mutex> writing(database_.write_mutex());
+    auto db = database_.Acquire();
     SQLite::Statement update(*db,
                              "UPDATE outbox SET attempts = attempts + 1, next_attempt_ms = ?, "
                              "last_error = ?, status = ? WHERE id = ?");
@@ -124,17 +111,15 @@ MaybeError SqliteDeliveryQueue::MarkFailed(int64_t id, int64_t next_attempt_ms,
   }
 }
 
-int64_t SqliteDeliveryQueue::NextDueMs() {
+MaybeError SqliteDeliveryQueue::NextDueMs(int64_t* next_ms) {
   try {
-    auto db = store_.Acquire();
-    SQLite::Statement select(*db,
-                             "SELECT COALESCE(MIN(next_attempt_ms), -1) FROM outbox WHERE status = "
-                             "'pending'");
-    select.executeStep();
-    return select.getColumn(0).getInt64();
+    auto db = database_.Acquire();
+    *next_ms = db->execAndGet("SELECT COALESCE(MIN(next_attempt_ms), -1) FROM outbox WHERE "
+                              "status = 'pending'")
+                   .getInt64();
+    return std::nullopt;
   } catch (const std::exception& e) {
-    StorageError(e.what());
-    return -1;
+    return StorageError(e.what());
   }
 }
 

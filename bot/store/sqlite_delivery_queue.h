@@ -1,5 +1,6 @@
 // SqliteDeliveryQueue: DeliveryQueue on the tables `inbox` and `outbox` of the session database
-// (migration v2 in sqlite_store.cc), sharing SqliteStore's connections. Thread-safe.
+// (store/sqlite_database.cc), sharing SqliteStore's connections; SqliteStore::Commit writes the
+// rows this reads. Thread-safe.
 #ifndef BOT_STORE_SQLITE_DELIVERY_QUEUE_H_
 #define BOT_STORE_SQLITE_DELIVERY_QUEUE_H_
 
@@ -12,24 +13,22 @@ namespace bot {
 
 class SqliteDeliveryQueue : public DeliveryQueue {
  public:
-  explicit SqliteDeliveryQueue(SqliteStore& store) : store_(store) {}
+  explicit SqliteDeliveryQueue(SqliteStore& store) : database_(store.database()) {}
 
   MaybeError AddInbound(const InboxItem& item, int64_t now_ms, bool* duplicate) override;
-  std::vector<InboxItem> PendingInbound(int limit) override;
-  MaybeError FinishInbound(int64_t id) override;
-  MaybeError Enqueue(const OutboxItem& item) override;
-  std::vector<OutboxItem> DueOutbound(int64_t now_ms, int limit) override;
+  MaybeError PendingInbound(int limit, std::vector<InboxItem>* items) override;
+  MaybeError DueOutbound(int64_t now_ms, int limit, std::vector<OutboxItem>* items) override;
   MaybeError MarkSent(int64_t id) override;
   MaybeError MarkFailed(int64_t id, int64_t next_attempt_ms, const std::string& error,
                         bool give_up) override;
-  int64_t NextDueMs() override;
+  MaybeError NextDueMs(int64_t* next_ms) override;
   MaybeError Prune(int64_t before_ms) override;
 
  private:
-  // Runs each of `statements`, its one parameter bound to `value`, on one connection.
+  // Runs each of `statements`, its one parameter bound to `value`, in one write transaction.
   MaybeError ExecEach(std::initializer_list<const char*> statements, int64_t value);
 
-  SqliteStore& store_;
+  SqliteDatabase& database_;
 };
 
 }  // namespace bot

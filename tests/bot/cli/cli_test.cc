@@ -257,7 +257,7 @@ TEST_CASE("suggest-accepted prints the answers to accept, best first, for an aut
       s.questions = {bot::QuestionRecord{}};
       s.questions[0].id = "queue";
       s.questions[0].answer = given[i];
-      REQUIRE_FALSE(store->Save(s, 0));
+      REQUIRE_FALSE(store->Commit({&s}));
     }
   }
   const Run from_db = RunWith({"suggest-accepted", "--content=" + dir, "queue", "--db", db});

@@ -31,7 +31,7 @@ struct Fixture {
   }
   std::vector<std::string> Kinds(const bot::Session& s, size_t from = 0) {
     std::vector<std::string> kinds;
-    for (size_t i = from; i < s.messages.size(); ++i) kinds.push_back(s.messages[i].kind);
+    for (size_t i = from; i < s.messages.size(); ++i) kinds.push_back(bot::ToString(s.messages[i].kind));
     return kinds;
   }
 };
@@ -54,8 +54,8 @@ TEST_CASE("Start greets, then asks the first question of the track") {
   CHECK(s.messages[0].text.rfind("Hi Ada, I'm your interviewer today. We'll go through 2 questions.", 0) == 0);
   CHECK(s.messages[1].data["question"]["id"] == "payment-retries");
   CHECK(s.messages[1].data["total"] == 2);
-  CHECK(s.state == "answering");
-  CHECK(s.questions[0].status == "asked");
+  CHECK(s.state == bot::SessionState::kAnswering);
+  CHECK(s.questions[0].status == bot::QuestionStatus::kAsked);
   CHECK(s.questions[0].asked_at_ms == f.clock.NowMs());
 }
 
@@ -91,14 +91,15 @@ TEST_CASE("Tracks choose the questions; bad tracks name the field") {
     std::string name;
     bot::Error error;
   };
+  constexpr bot::ErrorKind Invalid = bot::ErrorKind::kInvalid;
   const std::vector<Case> cases = {
-      {{"weekly"}, "", {400, "invalid_field", "track.kind must be one of all, random, difficulty, role, level, custom", "track.kind"}},
-      {{"random", "", 3}, "", {400, "invalid_field", "track.count must be between 1 and 2", "track.count"}},
-      {{"role", "Designer"}, "", {400, "invalid_field", "no question has role \"Designer\"; valid: \"Backend Engineer\"", "track.value"}},
-      {{"custom", "", 0, {"9"}}, "", {404, "unknown_question", "unknown question \"9\"; valid: 1 payment-retries, 2 cache-stampede", "track.questions[0]"}},
-      {{"custom", "", 0, {"1", "payment-retries"}}, "", {400, "invalid_field", "question \"payment-retries\" is listed twice", "track.questions[1]"}},
-      {{"custom"}, "", {400, "invalid_field", "track.questions must list at least one question", "track.questions"}},
-      {{"all"}, std::string(81, 'n'), {400, "invalid_field", "name is 81 bytes; at most 80 are allowed", "name"}},
+      {{"weekly"}, "", {Invalid, "invalid_field", "track.kind must be one of all, random, difficulty, role, level, custom", "track.kind"}},
+      {{"random", "", 3}, "", {Invalid, "invalid_field", "track.count must be between 1 and 2", "track.count"}},
+      {{"role", "Designer"}, "", {Invalid, "invalid_field", "no question has role \"Designer\"; valid: \"Backend Engineer\"", "track.value"}},
+      {{"custom", "", 0, {"9"}}, "", {bot::ErrorKind::kNotFound, "unknown_question", "unknown question \"9\"; valid: 1 payment-retries, 2 cache-stampede", "track.questions[0]"}},
+      {{"custom", "", 0, {"1", "payment-retries"}}, "", {Invalid, "invalid_field", "question \"payment-retries\" is listed twice", "track.questions[1]"}},
+      {{"custom"}, "", {Invalid, "invalid_field", "track.questions must list at least one question", "track.questions"}},
+      {{"all"}, std::string(81, 'n'), {Invalid, "invalid_field", "name is 81 bytes; at most 80 are allowed", "name"}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.error.message);
@@ -122,7 +123,7 @@ TEST_CASE("An answer is scored, probed on its biggest gap, and the follow-up upd
   const double first = score.data["result"]["score"].get<double>();
   CHECK(score.data["answer"] == kPartial);
   CHECK(score.data["insights"]["words"] == 41);
-  CHECK(s.state == "follow_up");
+  CHECK(s.state == bot::SessionState::kFollowUp);
   CHECK(s.questions[0].answered_at_ms - s.questions[0].asked_at_ms == 90000);
   CHECK(s.messages[4].text == s.messages[4].data["gap"]["probe"]);
 
@@ -143,7 +144,7 @@ TEST_CASE("An answer that declines scores 0 and the interview moves on without a
   CHECK(f.Kinds(s, 2) == std::vector<std::string>{"answer", "score", "question"});
   CHECK(s.messages[3].data["result"]["score"] == 0.0);
   CHECK(s.messages[3].data["result"]["gaps"][0]["id"] == "no-answer");
-  CHECK(s.questions[0].status == "scored");
+  CHECK(s.questions[0].status == bot::QuestionStatus::kScored);
   CHECK(s.current == 1);
 }
 
@@ -156,13 +157,13 @@ TEST_CASE("Commands: typed words and explicit commands") {
   Fixture f;
   bot::Session s = f.Start({"all"});
   REQUIRE_FALSE(f.interview->Handle({"model", ""}, &s));
-  CHECK(s.messages.back().kind == "info");
+  CHECK(s.messages.back().kind == bot::MessageKind::kInfo);
   REQUIRE_FALSE(f.interview->Handle({"", "hint"}, &s));
-  CHECK(s.messages.back().kind == "hint");
+  CHECK(s.messages.back().kind == bot::MessageKind::kHint);
   CHECK(s.messages.back().data["steps"].size() == 3);
   CHECK(s.questions[0].hints == 1);
   REQUIRE_FALSE(f.interview->Handle({"repeat", ""}, &s));
-  CHECK(s.messages.back().kind == "question");
+  CHECK(s.messages.back().kind == bot::MessageKind::kQuestion);
 
   // A hint caps the question's score.
   const std::string strong = std::string(kPartial) + " " + kFollowUp +
@@ -178,37 +179,45 @@ TEST_CASE("Commands: typed words and explicit commands") {
   CHECK(result["score"] == bot::Interview::kHintCeiling);
   CHECK(result["flag_details"].back()["flag"] == "hint-used");
   CHECK(s.questions[0].score == bot::Interview::kHintCeiling);
+  // The typed result the session keeps is capped too, with the flag saying why.
+  REQUIRE(s.questions[0].result);
+  CHECK(s.questions[0].result->score == bot::Interview::kHintCeiling);
+  CHECK(s.questions[0].result->band == "strong");
+  CHECK(s.questions[0].result->flag_details.back().message ==
+        "A hint was used on this question, so its score is capped at 7.0.");
+  CHECK(s.questions[0].result->breakdown.back().kind == "cap");  // the lines still add up
 
   // Every step was covered, so the follow-up presses on the biggest depth gap instead.
-  REQUIRE(s.messages.back().kind == "follow_up");
+  REQUIRE(s.messages.back().kind == bot::MessageKind::kFollowUp);
   CHECK(s.messages.back().data["gap"]["kind"] == "depth");
   REQUIRE_FALSE(f.interview->Handle({"skip", ""}, &s));
   REQUIRE(s.current == 1);
   REQUIRE_FALSE(f.interview->Handle({"skip", ""}, &s));
-  CHECK(s.state == "finished");
-  CHECK(s.questions[1].status == "skipped");
-  CHECK(s.messages.back().kind == "report");
+  CHECK(s.state == bot::SessionState::kFinished);
+  CHECK(s.questions[1].status == bot::QuestionStatus::kSkipped);
+  CHECK(s.messages.back().kind == bot::MessageKind::kReport);
   CHECK(s.Overall() == doctest::Approx(s.questions[0].score / 2).epsilon(0.06));
 
   const bot::MaybeError e = f.interview->Handle({"hello", ""}, &s);
   REQUIRE(e);
-  CHECK(*e == bot::Error{409, "interview_ended", "this interview has ended; see its report or start a new one", ""});
+  CHECK(*e == bot::Error{bot::ErrorKind::kEnded, "interview_ended",
+                         "this interview has ended; see its report or start a new one", ""});
 }
 
 TEST_CASE("The model answer is shown once the answer is scored, and skip drops the follow-up") {
   Fixture f;
   bot::Session s = f.Start({"all"});
   REQUIRE_FALSE(f.interview->Handle({kPartial, ""}, &s));
-  REQUIRE(s.state == "follow_up");
+  REQUIRE(s.state == bot::SessionState::kFollowUp);
   REQUIRE_FALSE(f.interview->Handle({"model", ""}, &s));
-  CHECK(s.messages.back().kind == "model_answer");
+  CHECK(s.messages.back().kind == bot::MessageKind::kModelAnswer);
   CHECK(s.messages.back().data["reference_score"] == 9);
   REQUIRE_FALSE(f.interview->Handle({"repeat", ""}, &s));
-  CHECK(s.messages.back().kind == "follow_up");
+  CHECK(s.messages.back().kind == bot::MessageKind::kFollowUp);
   REQUIRE_FALSE(f.interview->Handle({"", "skip"}, &s));
   CHECK(f.Kinds(s, s.messages.size() - 3) == std::vector<std::string>{"command", "skip", "question"});
   CHECK(s.messages[s.messages.size() - 2].data["skipped"] == "follow_up");
-  CHECK(s.questions[0].status == "scored");
+  CHECK(s.questions[0].status == bot::QuestionStatus::kScored);
 }
 
 TEST_CASE("end finishes early; empty text and unknown commands are errors") {
@@ -216,13 +225,39 @@ TEST_CASE("end finishes early; empty text and unknown commands are errors") {
   bot::Session s = f.Start({"all"});
   bot::MaybeError e = f.interview->Handle({"   ", ""}, &s);
   REQUIRE(e);
-  CHECK(*e == bot::Error{400, "invalid_field", "text must not be empty", "text"});
+  CHECK(*e == bot::Error{bot::ErrorKind::kInvalid, "invalid_field", "text must not be empty", "text"});
   e = f.interview->Handle({"", "dance"}, &s);
   REQUIRE(e);
   CHECK(e->field == "command");
   REQUIRE_FALSE(f.interview->Handle({"/end", ""}, &s));
-  CHECK(s.state == "finished");
+  CHECK(s.state == bot::SessionState::kFinished);
   CHECK(s.ended_early);
   CHECK(s.Overall() == -1);
   CHECK(s.messages.back().text.find("No question was answered.") != std::string::npos);
+}
+
+TEST_CASE("The client_id rule: 1 to 64 of A-Z, a-z, 0-9, '-' and '_', one message wherever it is checked") {
+  const bot::Error bad{bot::ErrorKind::kInvalid, "invalid_field",
+                       "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'", "client_id"};
+  struct Case {
+    std::string id;
+    bool valid;
+  };
+  const std::vector<Case> cases = {{"browser-1_A", true}, {std::string(64, 'x'), true},
+                                   {"", false},           {std::string(65, 'x'), false},
+                                   {"<script>", false},   {"a b", false},
+                                   {"caf\xc3\xa9", false}};
+  for (const auto& c : cases) {
+    CAPTURE(c.id);
+    CHECK(bot::CheckClientId(c.id) == (c.valid ? bot::MaybeError() : bot::MaybeError(bad)));
+  }
+  // Starting a session checks the same rule; without a client_id there is simply no history.
+  Fixture f;
+  bot::Session s;
+  bot::StartRequest req;
+  req.track.kind = "all";
+  req.client_id = "<script>";
+  CHECK(f.interview->Start(req, &s) == bad);
+  req.client_id = "";
+  CHECK(f.interview->Start(req, &s) == std::nullopt);
 }

@@ -6,12 +6,14 @@
 
 #include <sstream>
 
+#include "http/responses.h"
+
 namespace {
 
 std::string Show(const bot::MaybeError& e) {
   if (!e) return "ok";
   std::ostringstream os;
-  os << e->status << " " << e->code << " [" << e->field << "] " << e->message;
+  os << bot::StatusFor(e->kind) << " " << e->code << " [" << e->field << "] " << e->message;
   return os.str();
 }
 

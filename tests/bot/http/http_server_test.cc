@@ -82,7 +82,7 @@ TEST_CASE("Every error answers with its status, code, field and message") {
       {"bad count", "/api/sessions", {{"track", {{"kind", "random"}, {"count", 0}}}}, 400, "invalid_field", "track.count",
        "track.count must be between 1 and 2"},
       {"bad client id", "/api/sessions", {{"client_id", "<script>"}}, 400, "invalid_field", "client_id",
-       "client_id must be at most 64 characters of A-Z, a-z, 0-9, '-' and '_'"},
+       "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"},
       {"neither text nor command", messages, nlohmann::json::object(), 400, "missing_field", "text",
        "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)"},
       {"both text and command", messages, {{"text", "a"}, {"command", "hint"}}, 400, "missing_field", "command",

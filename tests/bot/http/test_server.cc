@@ -31,8 +31,8 @@ TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeou
   std::string error;
   store_ = SqliteStore::Open(db_path_, 4, &error);
   REQUIRE_MESSAGE(store_, error);
-  http_ = std::make_unique<HttpServer>(ServerDeps{*interview_, *store_, clock_, metrics_, limiter_},
-                                       ServerConfig{});
+  sessions_ = std::make_unique<SessionService>(*interview_, *store_, nullptr);
+  http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, ServerConfig{});
   http_->Install(&server_);
   if (read_timeout_seconds > 0) server_.set_read_timeout(read_timeout_seconds, 0);
   port_ = server_.bind_to_any_port("127.0.0.1");

@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "core/session_service.h"
 #include "fakes/fake_clock.h"
 #include "http/http_server.h"
 #include "store/sqlite_store.h"
@@ -45,6 +46,7 @@ class TestServer {
   RateLimiter limiter_;
   std::unique_ptr<Interview> interview_;
   std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<SessionService> sessions_;
   std::unique_ptr<HttpServer> http_;
   httplib::Server server_;
   std::thread thread_;

@@ -7,25 +7,13 @@ namespace {
 
 using nlohmann::json;
 
-Message Bot(const std::string& kind, const std::string& text, json data = json::object()) {
+Message Bot(MessageKind kind, const std::string& text, json data = json::object()) {
   Message m;
-  m.role = "bot";
+  m.role = MessageRole::kBot;
   m.kind = kind;
   m.text = text;
   m.data = std::move(data);
   return m;
-}
-
-TEST_CASE("EscapeMrkdwn escapes exactly &, < and >") {
-  CHECK(EscapeMrkdwn("<script>alert('x')</script> & <!channel> *bold*") ==
-        "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;!channel&gt; *bold*");
-}
-
-TEST_CASE("TruncateUtf8 counts characters, not bytes") {
-  CHECK(TruncateUtf8("abc", 3) == "abc");
-  CHECK(TruncateUtf8("abcd", 3) == "ab…");
-  CHECK(TruncateUtf8("ééé", 3) == "ééé");
-  CHECK(TruncateUtf8("éééé", 3) == "éé…");
 }
 
 TEST_CASE("a question renders as header, escaped scenario and buttons, within the limits") {
@@ -35,7 +23,7 @@ TEST_CASE("a question renders as header, escaped scenario and buttons, within th
                          {"scenario", "A <b>cache</b> stampede"},
                          {"constraints", {"p99 < 200 ms"}}};
   const json out =
-      RenderMessages({Bot("question", "Question 1 of 2", {{"question", question}, {"index", 0}, {"total", 2}})},
+      RenderMessages({Bot(MessageKind::kQuestion, "Question 1 of 2", {{"question", question}, {"index", 0}, {"total", 2}})},
                      "http://x/s/1/report");
   const json expected = {
       {"text", "Question 1 of 2"},
@@ -61,10 +49,10 @@ TEST_CASE("a score shows at most 10 step fields and escaped gaps and never refle
   const json result = {{"score", 6.25}, {"band", "fair"}, {"steps", steps},
                        {"gaps", {{{"name", "Verify & <test>"}, {"hint", "Say how"}}}}};
   Message answer;
-  answer.role = "candidate";
-  answer.kind = "answer";
+  answer.role = MessageRole::kCandidate;
+  answer.kind = MessageKind::kAnswer;
   answer.text = "<script>alert(1)</script> & more";
-  const json out = RenderMessages({answer, Bot("score", "6.2/10 <b>", {{"result", result}})}, "u");
+  const json out = RenderMessages({answer, Bot(MessageKind::kScore, "6.2/10 <b>", {{"result", result}})}, "u");
   REQUIRE(out["blocks"].size() == 3);
   CHECK(out["blocks"][0]["text"]["text"] == "*Score: 6.2/10* (fair)");
   CHECK(out["blocks"][0]["fields"].size() == kMaxFields);
@@ -76,7 +64,7 @@ TEST_CASE("a score shows at most 10 step fields and escaped gaps and never refle
 
 TEST_CASE("long texts are cut to a section's 3000 characters and at most 50 blocks are sent") {
   std::vector<Message> many;
-  for (int i = 0; i < 60; ++i) many.push_back(Bot("info", std::string(4000, 'a')));
+  for (int i = 0; i < 60; ++i) many.push_back(Bot(MessageKind::kInfo, std::string(4000, 'a')));
   const json out = RenderMessages(many, "u");
   CHECK(out["blocks"].size() == kMaxBlocks);
   CHECK(out["blocks"][0]["text"]["text"] == std::string(2999, 'a') + "…");
@@ -85,7 +73,7 @@ TEST_CASE("long texts are cut to a section's 3000 characters and at most 50 bloc
 }
 
 TEST_CASE("the report message links to the web report") {
-  const json out = RenderMessages({Bot("report", "Interview ended.", {{"overall", 7.04}})},
+  const json out = RenderMessages({Bot(MessageKind::kReport, "Interview ended.", {{"overall", 7.04}})},
                                   "https://bot.example/s/abc/report");
   CHECK(out["blocks"][0]["text"]["text"] ==
         "*Overall score: 7.0/10*\n<https://bot.example/s/abc/report|View your report>");

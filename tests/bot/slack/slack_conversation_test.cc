@@ -63,7 +63,7 @@ TEST_CASE("a whole Slack interview: start, answer, follow-up, next, end, report,
         "it.*\n\nYour checkout service calls a payment provider. When the provider is slow the "
         "client times out and retries.\n• No downtime");
   CHECK(first["blocks"][3]["elements"] == json{Button("Hint", "hint"), Button("Skip", "skip"), Button("End", "end")});
-  const std::string session_id = h.store().ActiveSlackSession("T1:U1");
+  const std::string session_id = h.ActiveSession("T1:U1");
   REQUIRE(session_id.size() == 32);
 
   // 2. The answer as a DM (message.im): score, then a follow-up, posted to the DM channel.
@@ -79,9 +79,8 @@ TEST_CASE("a whole Slack interview: start, answer, follow-up, next, end, report,
   CHECK(scored["blocks"][0]["text"]["text"].get<std::string>().rfind("*Score: ", 0) == 0);
   CHECK(scored["blocks"][0]["fields"].size() == 3);  // one per framework step
   CHECK(scored.dump().find("<unique>") == std::string::npos);
-  Session s;
-  REQUIRE(h.store().Load(session_id, &s) == std::nullopt);
-  REQUIRE(s.state == "follow_up");
+  const Session s = h.Load(session_id);
+  REQUIRE(s.state == SessionState::kFollowUp);
   CHECK(BlockTypes(scored).back() == "actions");
   CHECK(scored["blocks"][BlockTypes(scored).size() - 2]["text"]["text"] ==
         "*Follow-up:* " + s.questions[0].follow_up_probe);
@@ -107,7 +106,7 @@ TEST_CASE("a whole Slack interview: start, answer, follow-up, next, end, report,
   const std::string link = "https://bot.example/s/" + session_id + "/report";
   CHECK(ended["blocks"].back()["text"]["text"].get<std::string>().find("<" + link + "|View your report>") !=
         std::string::npos);
-  CHECK(h.store().ActiveSlackSession("T1:U1") == "");
+  CHECK(h.ActiveSession("T1:U1") == "");
 
   const auto hooks = fake.Requests("/hook");
   REQUIRE(hooks.size() == 1);

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "cli/wiring.h"
 #include "slack/slack_signature.h"
 #include "temp_path.h"
 
@@ -34,21 +35,17 @@ SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config)
   REQUIRE_MESSAGE(store_, error);
   queue_ = std::make_unique<SqliteDeliveryQueue>(*store_);
   client_ = std::make_unique<HttpSlackClient>(poster_, config_.api_base_url, config_.bot_token);
-  completion_ = std::make_unique<CompletionWebhooks>(bank_, *queue_, config_.webhook_urls,
-                                                     config_.public_base_url);
-  conversation_ = std::make_unique<SlackConversation>(*interview_, *store_, *queue_,
-                                                      completion_.get(), config_.public_base_url);
+  notice_ = std::make_unique<CompletionNotice>(bank_, config_.webhook_urls, config_.public_base_url);
+  sessions_ = std::make_unique<SessionService>(*interview_, *store_, notice_.get());
+  conversation_ = std::make_unique<SlackConversation>(*sessions_, config_.public_base_url);
   SlackClient* slack = config_.slack_enabled() ? client_.get() : nullptr;
   sender_ = std::make_unique<OutboxSender>(*queue_, slack, poster_, config_.webhook_secret, clock_);
   worker_ = std::make_unique<SlackWorker>(*queue_, slack ? conversation_.get() : nullptr, slack,
                                           *sender_, clock_);
   routes_ = std::make_unique<SlackRoutes>(config_, *queue_, clock_, nullptr);
-  http_ = std::make_unique<HttpServer>(
-      ServerDeps{*interview_, *store_, clock_, metrics_, limiter_, completion_.get()}, ServerConfig{});
-  SlackRoutes::Register(*http_);
-  conversation_->SetSessionLocks([this](const std::string& id) -> std::mutex& { return http_->LockFor(id); });
+  http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, ServerConfig{});
+  AddSlackRoutes(*http_, *routes_);
   http_->Install(&server_);
-  routes_->Install(&server_);
   port_ = server_.bind_to_any_port("127.0.0.1");
   REQUIRE(port_ > 0);
   thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -95,6 +92,24 @@ httplib::Result SlackHarness::PostInteraction(const nlohmann::json& payload) {
 void SlackHarness::Drain() {
   for (int i = 0; i < 20 && worker_->RunOnce() > 0; ++i) {
   }
+}
+
+std::vector<InboxItem> SlackHarness::Pending() {
+  std::vector<InboxItem> items;
+  REQUIRE(queue_->PendingInbound(100, &items) == std::nullopt);
+  return items;
+}
+
+std::string SlackHarness::ActiveSession(const std::string& slack_user) {
+  std::string id;
+  REQUIRE(store_->ActiveSlackSession(slack_user, &id) == std::nullopt);
+  return id;
+}
+
+Session SlackHarness::Load(const std::string& id) {
+  Session s;
+  REQUIRE(store_->Load(id, &s) == std::nullopt);
+  return s;
 }
 
 }  // namespace bot

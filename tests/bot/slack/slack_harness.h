@@ -1,7 +1,8 @@
-// SlackHarness: the Slack integration wired as serve wires it (real SQLite queue, real HTTP
-// client pointed at a FakeSlackServer, real routes on port 0) but with a FakeClock and the worker
-// driven by RunOnce() from the test. Destroying and re-creating it on the same database file is a
-// restart. Not thread-safe itself.
+// SlackHarness: the Slack integration wired as serve wires it (real SQLite store and queue, the
+// session service with the completion notice, real HTTP client pointed at a FakeSlackServer, real
+// routes on port 0 through cli/wiring.h) but with a FakeClock and the worker driven by RunOnce()
+// from the test. Destroying and re-creating it on the same database file is a restart. Not
+// thread-safe itself.
 #ifndef TESTS_BOT_SLACK_SLACK_HARNESS_H_
 #define TESTS_BOT_SLACK_SLACK_HARNESS_H_
 
@@ -11,7 +12,8 @@
 #include <string>
 #include <thread>
 
-#include "slack/completion_webhooks.h"
+#include "core/completion_notice.h"
+#include "core/session_service.h"
 #include "fakes/fake_clock.h"
 #include "fakes/fake_slack_server.h"
 #include "http/http_server.h"
@@ -48,10 +50,16 @@ class SlackHarness {
   httplib::Result PostInteraction(const nlohmann::json& payload);
   // Runs the worker until a pass handles nothing.
   void Drain();
+  // The inbox's unprocessed deliveries, the user's active session id ("" when none), a session.
+  std::vector<InboxItem> Pending();
+  std::string ActiveSession(const std::string& slack_user);
+  Session Load(const std::string& id);
 
   FakeClock& clock() { return clock_; }
   SqliteStore& store() { return *store_; }
   SqliteDeliveryQueue& queue() { return *queue_; }
+  SessionService& sessions() { return *sessions_; }
+  SlackConversation& conversation() { return *conversation_; }
   SlackWorker& worker() { return *worker_; }
   int port() const { return port_; }
 
@@ -68,7 +76,8 @@ class SlackHarness {
   std::unique_ptr<SqliteDeliveryQueue> queue_;
   HttplibPoster poster_;
   std::unique_ptr<HttpSlackClient> client_;
-  std::unique_ptr<CompletionWebhooks> completion_;
+  std::unique_ptr<CompletionNotice> notice_;
+  std::unique_ptr<SessionService> sessions_;
   std::unique_ptr<SlackConversation> conversation_;
   std::unique_ptr<OutboxSender> sender_;
   std::unique_ptr<SlackWorker> worker_;

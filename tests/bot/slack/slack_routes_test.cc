@@ -72,7 +72,7 @@ TEST_CASE("unverified requests get 401 and nothing is stored") {
     CHECK(res->status == 401);
     CHECK(json::parse(res->body)["error"]["code"] == c.code);
   }
-  CHECK(h.queue().PendingInbound(10).empty());
+  CHECK(h.Pending().empty());
   h.Drain();
   CHECK(fake.Requests("/api/chat.postMessage").empty());
 }
@@ -98,7 +98,7 @@ TEST_CASE("an interaction payload over 8 KB is accepted and stored") {
   REQUIRE(res);
   CHECK(res->status == 200);
   CHECK(res->body == "");
-  const auto pending = h.queue().PendingInbound(10);
+  const auto pending = h.Pending();
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].dedupe_key == "interaction:tr1:1.2");
   CHECK(json::parse(pending[0].payload) == payload);
@@ -141,7 +141,7 @@ TEST_CASE("the bot ignores its own messages and other bots'") {
   h.Drain();
   CHECK(fake.Requests("/api/auth.test").size() == 1);
   CHECK(fake.Requests("/api/chat.postMessage").empty());
-  CHECK(h.queue().PendingInbound(10).empty());
+  CHECK(h.Pending().empty());
 }
 
 TEST_CASE("malformed bodies that pass the signature get a 400 JSON error") {

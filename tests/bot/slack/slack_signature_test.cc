@@ -25,12 +25,12 @@ TEST_CASE("SlackSignature reproduces Slack's documented example") {
 }
 
 TEST_CASE("VerifySlackSignature rejects forged, stale and incomplete requests") {
-  const Error missing{401, "invalid_signature",
+  const Error missing{ErrorKind::kUnauthorized, "invalid_signature",
                       "X-Slack-Request-Timestamp and X-Slack-Signature headers are required", ""};
-  const Error mismatch{401, "invalid_signature", "X-Slack-Signature does not match the request", ""};
-  const Error stale{401, "stale_request",
+  const Error mismatch{ErrorKind::kUnauthorized, "invalid_signature", "X-Slack-Signature does not match the request", ""};
+  const Error stale{ErrorKind::kUnauthorized, "stale_request",
                     "X-Slack-Request-Timestamp is more than 5 minutes from the server's clock", ""};
-  const Error not_seconds{401, "invalid_signature", "X-Slack-Request-Timestamp must be Unix seconds", ""};
+  const Error not_seconds{ErrorKind::kUnauthorized, "invalid_signature", "X-Slack-Request-Timestamp must be Unix seconds", ""};
   struct Case {
     const char* name;
     std::string timestamp, signature, body;

@@ -20,10 +20,10 @@ TEST_CASE("until auth.test succeeds the worker processes nothing, then everythin
     CHECK(res->status == 200);
   }
   CHECK(h.worker().RunOnce() == 0);
-  CHECK(h.queue().PendingInbound(10).size() == 2);
+  CHECK(h.Pending().size() == 2);
   CHECK(fake.Requests("/api/chat.postMessage").empty());
   CHECK(h.worker().RunOnce() == 4);  // two inbox items, then their two posts
-  CHECK(h.queue().PendingInbound(10).empty());
+  CHECK(h.Pending().empty());
   const auto posts = fake.Requests("/api/chat.postMessage");
   REQUIRE(posts.size() == 2);
   CHECK(posts[0].Json()["text"].get<std::string>().rfind("Mock interviews in Slack.", 0) == 0);

@@ -1,11 +1,8 @@
-#include "slack/completion_webhooks.h"
+#include "core/completion_notice.h"
 
-#include <cstdio>
-
-#include "core/format.h"
 #include "core/clock.h"
-#include "slack/hmac.h"
-#include "slack/slack_blocks.h"
+#include "core/format.h"
+#include "core/mrkdwn.h"
 
 namespace bot {
 namespace {
@@ -43,21 +40,23 @@ bool IsSlackWebhook(const std::string& url, std::string* post_url) {
 }
 
 nlohmann::json CompletionSummary(const rubric::Bank& bank, const Session& s,
-                                 const std::string& report_url) {
+                                 const std::string& report_url, const std::string& delivery_id) {
   nlohmann::json questions = nlohmann::json::array();
   for (const auto& r : s.questions) {
     const rubric::Question* q = bank.Find(r.id);
+    const bool scored = r.status == QuestionStatus::kScored;
     questions.push_back({{"id", r.id},
                          {"title", q ? q->title : r.id},
-                         {"status", r.status},
-                         {"score", r.status == "scored" ? nlohmann::json(r.score) : nlohmann::json()}});
+                         {"status", ToString(r.status)},
+                         {"score", scored ? nlohmann::json(r.score) : nlohmann::json()}});
   }
   const double overall = s.Overall();
   return {{"event", "interview.completed"},
+          {"delivery_id", delivery_id},
           {"session",
            {{"id", s.id},
             {"name", s.name},
-            {"source", s.source},
+            {"source", ToString(s.source)},
             {"slack_user", s.slack_user},
             {"ended_early", s.ended_early},
             {"overall", overall >= 0 ? nlohmann::json(overall) : nlohmann::json()},
@@ -66,27 +65,21 @@ nlohmann::json CompletionSummary(const rubric::Bank& bank, const Session& s,
           {"report_url", report_url}};
 }
 
-std::map<std::string, std::string> WebhookSignatureHeaders(const std::string& secret,
-                                                           const std::string& body,
-                                                           int64_t now_ms) {
-  const std::string ts = std::to_string(now_ms / 1000);
-  return {{"X-Interview-Bot-Timestamp", ts},
-          {"X-Interview-Bot-Signature", "sha256=" + HmacSha256Hex(secret, ts + "." + body)}};
-}
-
-void CompletionWebhooks::OnFinished(const Session& session) {
-  const nlohmann::json summary =
-      CompletionSummary(bank_, session, base_ + "/s/" + session.id + "/report");
-  for (const auto& url : urls_) {
-    std::string post_url;
-    const bool slack = IsSlackWebhook(url, &post_url);
+std::vector<OutboxItem> CompletionNotice::ItemsFor(const Session& session) const {
+  std::vector<OutboxItem> items;
+  const std::string report_url = base_ + "/s/" + session.id + "/report";
+  for (size_t i = 0; i < urls_.size(); ++i) {
     OutboxItem item;
+    item.delivery_id = "interview.completed:" + session.id + ":" + std::to_string(i);
+    const nlohmann::json summary = CompletionSummary(bank_, session, report_url, item.delivery_id);
+    std::string post_url;
+    const bool slack = IsSlackWebhook(urls_[i], &post_url);
     item.kind = slack ? "slack_webhook" : "webhook";
     item.target = post_url;
     item.body = (slack ? SlackFormat(summary) : summary).dump();
-    // A lost webhook is reported in the log by the outbox; the interview itself is already saved.
-    queue_.Enqueue(item);
+    items.push_back(std::move(item));
   }
+  return items;
 }
 
 }  // namespace bot
