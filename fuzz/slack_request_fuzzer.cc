@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fakes/fake_clock.h"
 #include "core/delivery_queue.h"
+#include "fakes/fake_clock.h"
 #include "slack/slack_routes.h"
 #include "slack/slack_signature.h"
 
@@ -29,15 +29,6 @@ class RecordingQueue : public bot::DeliveryQueue {
   bot::MaybeError MarkSent(int64_t) override { return std::nullopt; }
   bot::MaybeError MarkFailed(int64_t, int64_t, const std::string&, bool) override { return std::nullopt; }
   bot::MaybeError NextDueMs(int64_t*) override { return std::nullopt; }
-  bot::MaybeError Prune(int64_t) override { return std::nullopt; }
-  bot::InboxItem last;
-}; }
-  bot::MaybeError FinishInbound(int64_t) override { return std::nullopt; }
-  bot::MaybeError Enqueue(const bot::OutboxItem&) override { return std::nullopt; }
-  std::vector<bot::OutboxItem> DueOutbound(int64_t, int) override { return {}; }
-  bot::MaybeError MarkSent(int64_t) override { return std::nullopt; }
-  bot::MaybeError MarkFailed(int64_t, int64_t, const std::string&, bool) override { return std::nullopt; }
-  int64_t NextDueMs() override { return -1; }
   bot::MaybeError Prune(int64_t) override { return std::nullopt; }
   bot::InboxItem last;
 };

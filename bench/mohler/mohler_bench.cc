@@ -19,8 +19,8 @@
 #include "authoring/accepted_answers.h"
 #include "authoring/csv.h"
 #include "authoring/import_csv.h"
-#include "rubric/scorer.h"
 #include "authoring/stats.h"
+#include "rubric/scorer.h"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "authoring/attack.h"
-#include "core/format.h"
-#include "cli/cli.h"
 #include "authoring/import_csv.h"
+#include "cli/cli.h"
+#include "core/format.h"
 #include "rubric/derive.h"
 #include "rubric/scorer.h"
 

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <iostream>
 
+#include "authoring/stats.h"
 #include "cli/cli.h"
 #include "rubric/derive.h"
 #include "rubric/scorer.h"
-#include "authoring/stats.h"
 
 namespace bot {
 namespace {

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <map>
 
-#include "core/format.h"
 #include "core/clock.h"
+#include "core/format.h"
 #include "core/interview.h"
 
 namespace bot {

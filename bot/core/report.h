@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "rubric/bank.h"
 #include "core/session.h"
+#include "rubric/bank.h"
 
 namespace bot {
 

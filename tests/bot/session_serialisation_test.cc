@@ -6,10 +6,9 @@
 
 #include <thread>
 
+#include "bot/mini_interview.h"
 #include "core/session_service.h"
-#include "fakes/fake_clock.h"
 #include "fakes/memory_store.h"
-#include "fakes/sequence_random.h"
 #include "fakes/watched_store.h"
 #include "http/http_server.h"
 #include "slack/slack_conversation.h"
@@ -17,20 +16,15 @@
 namespace bot {
 
 TEST_CASE("A Slack DM and a web message to one session go through one service, one turn at a time") {
-  rubric::Status status;
-  const rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
-  const auto scorer = rubric::Scorer::Compile(bank, &status);
-  FakeClock clock;
-  SequenceRandom random;
-  const Interview interview(*scorer, clock, random);
+  MiniInterview mini;
   MemoryStore memory;
   // Each turn is held open 3 ms after its load: were turns not serialised, they would overlap.
   WatchedStore watched(memory, std::chrono::milliseconds(3));
-  SessionService sessions(interview, watched, nullptr);
+  SessionService sessions(*mini.interview, watched, nullptr);
 
   // The web side: the real HTTP server on port 0.
   Metrics metrics;
-  RateLimiter limiter(clock, 0, 1);
+  RateLimiter limiter(mini.clock, 0, 1);
   HttpServer http({sessions, metrics, limiter}, ServerConfig{});
   httplib::Server server;
   http.Install(&server);

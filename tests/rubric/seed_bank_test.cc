@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 
-#include "rubric/scorer.h"
 #include "authoring/stats.h"
+#include "rubric/scorer.h"
 
 namespace {
 

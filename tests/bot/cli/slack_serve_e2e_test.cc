@@ -7,9 +7,9 @@
 
 #include <chrono>
 
-#include "fakes/fake_slack_server.h"
 #include "bot/cli/server_process.h"
 #include "bot/slack/slack_harness.h"
+#include "fakes/fake_slack_server.h"
 #include "slack/slack_signature.h"
 
 namespace bot {

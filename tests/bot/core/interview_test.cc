@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "bot/mini_interview.h"
 #include "fakes/fake_clock.h"
 #include "fakes/sequence_random.h"
 #include "short_bank.h"
@@ -9,18 +10,7 @@
 
 namespace {
 
-struct Fixture {
-  rubric::Bank bank;
-  std::unique_ptr<rubric::Scorer> scorer;
-  bot::FakeClock clock;
-  bot::SequenceRandom random;
-  std::unique_ptr<bot::Interview> interview;
-  Fixture() {
-    rubric::Status status;
-    bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
-    scorer = rubric::Scorer::Compile(bank, &status);
-    interview = std::make_unique<bot::Interview>(*scorer, clock, random);
-  }
+struct Fixture : bot::MiniInterview {
   bot::Session Start(bot::Track track, const std::string& name = "Ada") {
     bot::Session s;
     bot::StartRequest req;

@@ -6,21 +6,15 @@
 
 #include <thread>
 
-#include "fakes/fake_clock.h"
+#include "bot/mini_interview.h"
 #include "fakes/memory_store.h"
-#include "fakes/sequence_random.h"
 #include "fakes/watched_store.h"
 #include "test_util.h"
 
 namespace bot {
 namespace {
 
-struct Fixture {
-  rubric::Bank bank;
-  std::unique_ptr<rubric::Scorer> scorer;
-  FakeClock clock;
-  SequenceRandom random;
-  std::unique_ptr<Interview> interview;
+struct Fixture : MiniInterview {
   MemoryStore memory;
   WatchedStore watched{memory, std::chrono::milliseconds(0)};
   std::unique_ptr<CompletionNotice> notice;
@@ -29,10 +23,6 @@ struct Fixture {
   std::unique_ptr<SessionService> other;
 
   Fixture() {
-    rubric::Status status;
-    bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
-    scorer = rubric::Scorer::Compile(bank, &status);
-    interview = std::make_unique<Interview>(*scorer, clock, random);
     notice = std::make_unique<CompletionNotice>(
         bank, std::vector<std::string>{"https://ci.example/hook", "slack+https://chat.example/hook"},
         "https://bot.example");

@@ -4,9 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "core/interview.h"
-#include "fakes/fake_clock.h"
-#include "fakes/sequence_random.h"
+#include "bot/mini_interview.h"
 #include "test_util.h"
 
 namespace {
@@ -28,12 +26,8 @@ std::vector<std::string> RoundTrip(int count) {
 
 // A session with a scored question (typed result), a skipped one and a pending one.
 bot::Session Scored() {
-  rubric::Status status;
-  static const rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
-  static const auto scorer = rubric::Scorer::Compile(bank, &status);
-  bot::FakeClock clock;
-  bot::SequenceRandom random;
-  const bot::Interview interview(*scorer, clock, random);
+  static const bot::MiniInterview mini;
+  const bot::Interview& interview = *mini.interview;
   bot::StartRequest request;
   request.name = "Ada";
   request.client_id = "browser-1";

@@ -2,9 +2,9 @@
 // webhook receiver; the fake clock moves time so retries are due without sleeping.
 #include <doctest/doctest.h>
 
+#include "bot/slack/slack_harness.h"
 #include "slack/hmac.h"
 #include "slack/outbox_sender.h"
-#include "bot/slack/slack_harness.h"
 
 namespace bot {
 namespace {

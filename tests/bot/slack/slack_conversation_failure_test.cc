@@ -12,9 +12,8 @@
 
 #include <filesystem>
 
+#include "bot/mini_interview.h"
 #include "core/session_service.h"
-#include "fakes/fake_clock.h"
-#include "fakes/sequence_random.h"
 #include "slack/slack_conversation.h"
 #include "store/sqlite_delivery_queue.h"
 #include "store/sqlite_store.h"
@@ -78,12 +77,7 @@ int KillInCommit(void*) {
 
 // What serve runs for Slack deliveries, minus HTTP: one SQLite connection, so that the commit hook
 // of kKillInCommit sees every commit.
-struct Stack {
-  rubric::Bank bank;
-  std::unique_ptr<rubric::Scorer> scorer;
-  FakeClock clock;
-  SequenceRandom random;
-  std::unique_ptr<Interview> interview;
+struct Stack : MiniInterview {
   std::unique_ptr<SqliteStore> store;
   std::unique_ptr<SqliteDeliveryQueue> queue;
   std::unique_ptr<FaultyStore> faulty;
@@ -92,10 +86,6 @@ struct Stack {
 
   // Without doctest assertions: it also runs in forked children.
   Stack(const std::string& path, Fault fault) {
-    rubric::Status status;
-    bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
-    scorer = rubric::Scorer::Compile(bank, &status);
-    interview = std::make_unique<Interview>(*scorer, clock, random);
     std::string error;
     store = SqliteStore::Open(path, 1, &error);
     if (!store) throw std::runtime_error(error);

@@ -4,8 +4,8 @@
 
 #include <chrono>
 
-#include "slack/hmac.h"
 #include "bot/slack/slack_harness.h"
+#include "slack/hmac.h"
 
 namespace bot {
 namespace {
