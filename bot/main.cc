@@ -1,4 +1,4 @@
-// interview-bot: thin entry point; everything lives in the bot library.
+// interview-bot: thin entry point; the commands live in bot_cli (bot/cli/), which wires the layers.
 #include <exception>
 #include <iostream>
 
