@@ -1,8 +1,8 @@
-// interview-bot: thin entry point; everything lives in the bot library.
+// interview-bot: thin entry point; the commands live in bot_cli (bot/cli/), which wires the layers.
 #include <exception>
 #include <iostream>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 int main(int argc, char** argv) {
   try {

@@ -7,13 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api_requests.h"
+#include "http/api_requests.h"
+#include "http/responses.h"
 
 namespace {
 
 void CheckError(const bot::MaybeError& e) {
   if (!e) return;
-  if (e->status < 400 || e->status > 499 || e->code.empty() || e->message.empty()) std::abort();
+  const int status = bot::StatusFor(e->kind);
+  if (status < 400 || status > 499 || e->code.empty() || e->message.empty()) std::abort();
   const nlohmann::json body = {{"error", {{"code", e->code}, {"message", e->message},
                                           {"field", e->field}}}};
   // The error text is built from request bytes; it must be valid UTF-8 for the strict dump.

@@ -9,10 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clock.h"
-#include "delivery_queue.h"
-#include "slack_routes.h"
-#include "slack_signature.h"
+#include "core/delivery_queue.h"
+#include "fakes/fake_clock.h"
+#include "slack/slack_routes.h"
+#include "slack/slack_signature.h"
 
 namespace {
 
@@ -24,13 +24,11 @@ class RecordingQueue : public bot::DeliveryQueue {
     last = item;
     return std::nullopt;
   }
-  std::vector<bot::InboxItem> PendingInbound(int) override { return {}; }
-  bot::MaybeError FinishInbound(int64_t) override { return std::nullopt; }
-  bot::MaybeError Enqueue(const bot::OutboxItem&) override { return std::nullopt; }
-  std::vector<bot::OutboxItem> DueOutbound(int64_t, int) override { return {}; }
+  bot::MaybeError PendingInbound(int, std::vector<bot::InboxItem>*) override { return std::nullopt; }
+  bot::MaybeError DueOutbound(int64_t, int, std::vector<bot::OutboxItem>*) override { return std::nullopt; }
   bot::MaybeError MarkSent(int64_t) override { return std::nullopt; }
   bot::MaybeError MarkFailed(int64_t, int64_t, const std::string&, bool) override { return std::nullopt; }
-  int64_t NextDueMs() override { return -1; }
+  bot::MaybeError NextDueMs(int64_t*) override { return std::nullopt; }
   bot::MaybeError Prune(int64_t) override { return std::nullopt; }
   bot::InboxItem last;
 };
@@ -49,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string sig = a == std::string::npos ? "" : body.substr(a + 1, b == std::string::npos ? b : b - a - 1);
     const std::string rest = b == std::string::npos ? "" : body.substr(b + 1);
     const auto e = bot::VerifySlackSignature("secret", ts, sig, rest, 1700000000000);
-    if (e && e->status != 401) std::abort();
+    if (e && e->kind != bot::ErrorKind::kUnauthorized) std::abort();
     const std::string good = bot::SlackSignature("secret", ts, rest);
     (void)bot::VerifySlackSignature("secret", ts, good, rest, 1700000000000);
     return 0;
@@ -62,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bot::SlackRoutes routes(config, queue, clock, nullptr);
   std::string ack;
   const auto e = routes.Accept(kKinds[choice], body, &ack);
-  if (e && (e->status < 400 || e->status > 499)) std::abort();
+  if (e && e->kind != bot::ErrorKind::kInvalid) std::abort();
   if (!e && !queue.last.payload.empty() && choice != 2) {
     (void)nlohmann::json::parse(queue.last.payload).dump();  // stored JSON must be valid UTF-8
   }

@@ -16,11 +16,11 @@
 #include <map>
 #include <sstream>
 
-#include "accepted_answers.h"
-#include "cli.h"
-#include "csv.h"
+#include "authoring/accepted_answers.h"
+#include "authoring/csv.h"
+#include "authoring/import_csv.h"
+#include "authoring/stats.h"
 #include "rubric/scorer.h"
-#include "stats.h"
 
 namespace {
 
@@ -138,14 +138,11 @@ int main(int argc, char** argv) {
   const fs::path work = argv[2];
   fs::remove_all(work);
   fs::create_directories(work);
-  { std::ofstream(work / "questions.csv") << questions_csv; }
   const std::string bank_dir = (work / "bank").string();
-  std::ostringstream out, err;
-  std::istringstream none;
-  if (bot::RunCli({"interview-bot", "import-csv", (work / "questions.csv").string(), bank_dir,
-                   "--name", "Mohler 2011", "--answer-style", "short"},
-                  {none, out, err}) != 0) {
-    std::cerr << err.str();
+  std::vector<bot::ImportedQuestion> imported;
+  if (!bot::ImportCsv(questions_csv, &imported, &error) ||
+      !bot::WriteBank(bank_dir, "Mohler 2011", "short", imported, &error)) {
+    std::cerr << "mohler_bench: " << error << "\n";
     return 1;
   }
   rubric::Status status;

@@ -1,40 +1,8 @@
+// Completion webhooks end to end: an interview ended through the web API queues its notice in the
+// turn's commit, and the Slack worker's outbox sender delivers it.
 #include <doctest/doctest.h>
 
-#include "completion_webhooks.h"
-#include "hmac.h"
-#include "slack_harness.h"
-
-namespace bot {
-namespace {
-
-TEST_CASE("IsSlackWebhook: hooks.slack.com URLs and the slack+ prefix get Slack's format") {
-  struct Case {
-    std::string url;
-    bool slack;
-    std::string post_url;
-  };
-  const std::vector<Case> cases = {
-      {"https://hooks.slack.com/services/T/B/x", true, "https://hooks.slack.com/services/T/B/x"},
-      {"slack+http://127.0.0.1:9/hook", true, "http://127.0.0.1:9/hook"},
-      {"https://example.com/hooks.slack.com/", false, "https://example.com/hooks.slack.com/"},
-      {"https://ci.example.com/interview", false, "https://ci.example.com/interview"}};
-  for (const auto& c : cases) {
-    CAPTURE(c.url);
-    std::string post_url;
-    CHECK(IsSlackWebhook(c.url, &post_url) == c.slack);
-    CHECK(post_url == c.post_url);
-  }
-}
-
-TEST_CASE("WebhookSignatureHeaders sign '{timestamp}.{body}'") {
-  const auto h = WebhookSignatureHeaders("s3cret", "{}", 1764352800123);
-  CHECK(h == std::map<std::string, std::string>{
-                 {"X-Interview-Bot-Timestamp", "1764352800"},
-                 {"X-Interview-Bot-Signature", "sha256=" + HmacSha256Hex("s3cret", "1764352800.{}")}});
-}
-
-}  // namespace
-}  // namespace bot
+#include "bot/slack/slack_harness.h"
 
 namespace bot {
 namespace {
@@ -68,6 +36,8 @@ TEST_CASE("an interview ended on the web sends its completion webhook") {
                                {{"id", "cache-stampede"}, {"title", "Cache Stampede"}, {"status", "pending"}, {"score", nullptr}}}));
   CHECK(hooks[0].headers.count("X-Interview-Bot-Signature") == 0);  // no secret configured
   CHECK(hooks[0].headers.count("X-Interview-Bot-Timestamp") == 1);
+  CHECK(hooks[0].headers.find("X-Interview-Bot-Delivery")->second == "interview.completed:" + id + ":0");
+  CHECK(summary["delivery_id"] == "interview.completed:" + id + ":0");
 }
 
 }  // namespace

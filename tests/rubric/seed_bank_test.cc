@@ -8,8 +8,8 @@
 #include <fstream>
 #include <map>
 
+#include "authoring/stats.h"
 #include "rubric/scorer.h"
-#include "stats.h"
 
 namespace {
 

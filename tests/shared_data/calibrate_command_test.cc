@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "shared_data.h"
 
 namespace {

@@ -6,9 +6,9 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "authoring/stats.h"
 #include "rubric/scorer.h"
 #include "shared_data.h"
-#include "stats.h"
 
 namespace {
 

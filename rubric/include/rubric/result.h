@@ -1,6 +1,7 @@
 // Result: everything the scorer says about one answer: the score, per-step coverage with the evidence
 // that earned it, competencies, strengths, gaps ordered by points lost, and flags.
-// A plain value; ToJson gives the stable JSON form used by the CLI, the API and Slack.
+// A plain value; ToJson gives the stable JSON form used by the CLI, the API, Slack and storage, and
+// ResultFromJson reads it back.
 #ifndef RUBRIC_RESULT_H_
 #define RUBRIC_RESULT_H_
 
@@ -8,6 +9,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "rubric/status.h"
 
 namespace rubric {
 
@@ -97,6 +100,13 @@ std::string BandFor(double score);
 void ApplyCeiling(double ceiling, const std::string& flag, const std::string& message, Result* r);
 
 nlohmann::json ToJson(const Result& result);
+// The Result that ToJson wrote (a stored session's). Every field ToJson always writes is required
+// but off_topic_match (written only when set) and breakdown (added after sessions were stored
+// without it), and a field it does not write is a problem: a field added to Result and ToJson but
+// not read here fails the round-trip test (tests/rubric/result_test.cc) instead of vanishing from
+// stored sessions. A field added later must be read as optional, since documents stored before
+// lack it. *out is only complete when the Status is ok.
+Status ResultFromJson(const nlohmann::json& json, Result* out);
 
 }  // namespace rubric
 

@@ -1,0 +1,216 @@
+// In-process API tests: the real server on port 0 with a SQLite file.
+#include "http/http_server.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "bot/http/test_server.h"
+#include "test_util.h"
+
+namespace {
+
+const char* kAnswer =
+    "Every payment attempt gets an idempotency key that the client sends again with each retry, "
+    "and the server keeps it under a unique constraint so the second call returns the first result "
+    "instead of charging the customer's card a second time.";
+
+}  // namespace
+
+TEST_CASE("A whole interview through the API") {
+  bot::TestServer server;
+  auto [status, created] = server.Post("/api/sessions", {{"name", "Ada"}, {"client_id", "browser-1"},
+                                                         {"track", {{"kind", "custom"}, {"questions", {1, 2}}}}});
+  REQUIRE(status == 201);
+  const std::string id = created["id"];
+  CHECK(id.size() == 32);
+  CHECK(created["messages"].size() == 2);
+  CHECK(created["current"]["id"] == "payment-retries");
+  CHECK(created["links"]["report"] == "/s/" + id + "/report");
+
+  auto [s1, turn1] = server.Post("/api/sessions/" + id + "/messages", {{"text", kAnswer}});
+  REQUIRE(s1 == 200);
+  std::vector<std::string> kinds;
+  for (const auto& m : turn1["messages"]) kinds.push_back(m["kind"]);
+  CHECK(kinds == std::vector<std::string>{"answer", "score", "follow_up"});
+  CHECK(turn1["session"]["state"] == "follow_up");
+  CHECK_FALSE(turn1["session"].contains("messages"));
+
+  auto [s2, turn2] = server.Post("/api/sessions/" + id + "/messages", {{"command", "skip"}});
+  REQUIRE(s2 == 200);
+  CHECK(turn2["session"]["progress"]["index"] == 1);
+  auto [s3, turn3] = server.Post("/api/sessions/" + id + "/messages", {{"text", "end"}});
+  REQUIRE(s3 == 200);
+  CHECK(turn3["session"]["state"] == "finished");
+
+  auto [s4, report] = server.Get("/api/sessions/" + id + "/report.json");
+  REQUIRE(s4 == 200);
+  CHECK(report["questions"][0]["status"] == "scored");
+  CHECK(report["questions"][1]["status"] == "asked");
+  CHECK(report["ended_early"] == true);
+  CHECK(report["transcript"].size() == 10);
+  auto md = server.Client().Get(("/api/sessions/" + id + "/report.md").c_str());
+  REQUIRE(md);
+  CHECK(md->get_header_value("Content-Type") == "text/markdown; charset=utf-8");
+  CHECK(md->get_header_value("Content-Disposition") ==
+        "attachment; filename=\"interview-" + id.substr(0, 8) + ".md\"");
+  CHECK(md->body.rfind("# Interview report - Ada\n", 0) == 0);
+
+  auto [s5, history] = server.Get("/api/history?client_id=browser-1");
+  REQUIRE(s5 == 200);
+  CHECK(history["sessions"].size() == 1);
+  CHECK(history["sessions"][0]["id"] == id);
+}
+
+TEST_CASE("Every error answers with its status, code, field and message") {
+  bot::TestServer server;
+  auto [created_status, created] = server.Post("/api/sessions", {{"track", {{"kind", "all"}}}});
+  const std::string id = created["id"];
+  const std::string messages = "/api/sessions/" + id + "/messages";
+  struct Case {
+    std::string name, path;
+    nlohmann::json body;
+    int status;
+    std::string code, field, message;
+  };
+  const std::vector<Case> cases = {
+      {"name wrong type", "/api/sessions", {{"name", 5}}, 400, "invalid_field", "name", "name must be a string"},
+      {"track wrong type", "/api/sessions", {{"track", "all"}}, 400, "invalid_field", "track", "track must be an object"},
+      {"track kind missing", "/api/sessions", {{"track", nlohmann::json::object()}}, 400, "missing_field", "track.kind",
+       "track.kind is required: all, random, difficulty, role, level or custom"},
+      {"bad count", "/api/sessions", {{"track", {{"kind", "random"}, {"count", 0}}}}, 400, "invalid_field", "track.count",
+       "track.count must be between 1 and 2"},
+      {"bad client id", "/api/sessions", {{"client_id", "<script>"}}, 400, "invalid_field", "client_id",
+       "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"},
+      {"neither text nor command", messages, nlohmann::json::object(), 400, "missing_field", "text",
+       "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)"},
+      {"both text and command", messages, {{"text", "a"}, {"command", "hint"}}, 400, "missing_field", "command",
+       "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)"},
+      {"text wrong type", messages, {{"text", {1, 2}}}, 400, "invalid_field", "text", "text must be a string"},
+      {"unknown command", messages, {{"command", "dance"}}, 400, "invalid_field", "command",
+       "command must be one of hint, skip, repeat, model, end"},
+      {"answer too long", messages, {{"text", std::string(20001, 'a')}}, 413, "answer_too_long", "text",
+       "text is 20001 characters; the limit is 20000"},
+      {"unknown session", "/api/sessions/ffffffffffffffffffffffffffffffff/messages", {{"text", "hi"}}, 404,
+       "unknown_session", "id", "no interview has this id"},
+      {"score without answer", "/api/score", {{"question", 1}}, 400, "missing_field", "answer", "answer is required"},
+      {"score unknown question", "/api/score", {{"question", "nope"}, {"answer", "x"}}, 404, "unknown_question", "question",
+       "unknown question \"nope\"; valid: 1 payment-retries, 2 cache-stampede"},
+      {"score question wrong type", "/api/score", {{"question", true}, {"answer", "x"}}, 400, "invalid_field", "question",
+       "question must be a question id or number"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name);
+    auto [status, body] = server.Post(c.path, c.body);
+    CHECK(status == c.status);
+    CHECK(body["error"]["code"] == c.code);
+    CHECK(body["error"]["field"] == c.field);
+    CHECK(body["error"]["message"] == c.message);
+  }
+}
+
+TEST_CASE("Security headers on every page and API answer") {
+  bot::TestServer server;
+  for (const char* path : {"/", "/api/questions", "/nope", "/healthz"}) {
+    CAPTURE(path);
+    auto res = server.Client().Get(path);
+    REQUIRE(res);
+    CHECK(res->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
+    CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+  }
+  auto page = server.Client().Get("/s/0123456789abcdef0123456789abcdef");
+  REQUIRE(page);
+  CHECK(page->status == 200);
+  CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
+}
+
+TEST_CASE("Sessions survive a restart on the same database file") {
+  std::string db, id;
+  {
+    bot::TestServer first;
+    db = first.db_path();
+    auto [status, created] = first.Post("/api/sessions", {{"track", {{"kind", "all"}}}});
+    id = created["id"];
+    first.Post("/api/sessions/" + id + "/messages", {{"text", kAnswer}});
+  }
+  bot::TestServer second(db);
+  auto [status, session] = second.Get("/api/sessions/" + id);
+  REQUIRE(status == 200);
+  CHECK(session["state"] == "follow_up");
+  CHECK(session["messages"].size() == 5);
+  CHECK(session["messages"][3]["kind"] == "score");
+  auto [s2, turn] = second.Post("/api/sessions/" + id + "/messages", {{"command", "skip"}});
+  CHECK(s2 == 200);
+  CHECK(turn["messages"][0]["seq"] == 6);
+}
+
+TEST_CASE("Concurrent sessions from several threads all complete") {
+  bot::TestServer server;
+  constexpr int kThreads = 6;
+  std::vector<std::thread> threads;
+  std::vector<int> ok(kThreads, 0);
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      auto client = server.Client();
+      auto res = client.Post("/api/sessions", R"({"track":{"kind":"all"}})", "application/json");
+      if (!res || res->status != 201) return;
+      const std::string id = nlohmann::json::parse(res->body)["id"];
+      const std::string path = "/api/sessions/" + id + "/messages";
+      for (const char* body : {R"({"text":"We add an idempotency key per attempt so retries are safe, and reconcile nightly."})",
+                               R"({"command":"skip"})", R"({"command":"skip"})"}) {
+        auto r = client.Post(path.c_str(), body, "application/json");
+        if (!r || r->status != 200) return;
+      }
+      auto final = client.Get(("/api/sessions/" + id).c_str());
+      ok[t] = final && nlohmann::json::parse(final->body)["state"] == "finished";
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(std::count(ok.begin(), ok.end(), 1) == kThreads);
+}
+
+TEST_CASE("The rate limit holds one client to its budget") {
+  bot::TestServer server("", 60);  // 60 a minute, bursts of 20
+  int allowed = 0, limited = 0;
+  std::string retry_after;
+  for (int i = 0; i < 30; ++i) {
+    auto res = server.Client().Get("/api/questions");
+    REQUIRE(res);
+    if (res->status == 200) ++allowed;
+    if (res->status == 429) {
+      ++limited;
+      retry_after = res->get_header_value("Retry-After");
+    }
+  }
+  CHECK(allowed == 20);
+  CHECK(limited == 10);
+  CHECK(retry_after == "1");
+  server.clock().Advance(60000);
+  CHECK(server.Client().Get("/api/questions")->status == 200);
+  CHECK(server.Client().Get("/healthz")->status == 200);  // health is never limited
+}
+
+TEST_CASE("Stateless scoring and metrics") {
+  bot::TestServer server;
+  auto [status, result] = server.Post("/api/score", {{"question", "payment-retries"}, {"answer", kAnswer}});
+  REQUIRE(status == 200);
+  CHECK(result["question"] == "payment-retries");
+  CHECK(result["steps"][0]["status"] == "covered");
+  // The request counter is updated by the logger, which cpp-httplib calls after the response has
+  // been written: the client can ask for /metrics a moment before it counts the score request.
+  const std::string counted =
+      "interview_bot_http_requests_total{route=\"api_score\",method=\"POST\",status=\"200\"} 1";
+  auto metrics = server.Client().Get("/metrics");
+  for (int attempt = 0; attempt < 200 && metrics && metrics->body.find(counted) == std::string::npos;
+       ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    metrics = server.Client().Get("/metrics");
+  }
+  REQUIRE(metrics);
+  CHECK(metrics->body.find("interview_bot_answers_scored_total 1\n") != std::string::npos);
+  CHECK(metrics->body.find(counted) != std::string::npos);
+  CHECK(metrics->body.find("interview_bot_scoring_seconds_count 1\n") != std::string::npos);
+  CHECK(metrics->body.find("interview_bot_active_sessions 0\n") != std::string::npos);
+}
