@@ -4,11 +4,11 @@
 // tests/shared_data.
 #include <doctest/doctest.h>
 
+#include "jsonl.h"
 #include "test_util.h"
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 
@@ -37,20 +37,6 @@ struct Seed {
     return r.score;
   }
 };
-
-std::vector<nlohmann::json> ReadJsonl(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<nlohmann::json> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
-}
-
-std::string QuestionKey(const nlohmann::json& v) {
-  return v.is_string() ? v.get<std::string>() : std::to_string(v.get<int>());
-}
 
 }  // namespace
 

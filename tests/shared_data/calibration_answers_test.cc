@@ -4,25 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
-#include <fstream>
 
 #include "authoring/stats.h"
+#include "jsonl.h"
 #include "rubric/scorer.h"
 #include "shared_data.h"
-
-namespace {
-
-std::vector<nlohmann::json> ReadJsonl(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<nlohmann::json> rows;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(nlohmann::json::parse(line));
-  }
-  return rows;
-}
-
-}  // namespace
 
 TEST_CASE("Calibration answers: Spearman >= 0.85, MAE <= 1.2, buzzwords <= 3.0") {
   rubric::Status status;
@@ -34,10 +20,8 @@ TEST_CASE("Calibration answers: Spearman >= 0.85, MAE <= 1.2, buzzwords <= 3.0")
   REQUIRE_MESSAGE(rows.size() == 60, "calibration file missing: " << CalibrationFile());
   std::vector<double> grades, scores;
   for (const auto& row : rows) {
-    const nlohmann::json& q = row["question"];
     rubric::Result r;
-    REQUIRE(scorer->Score(q.is_string() ? q.get<std::string>() : std::to_string(q.get<int>()),
-                          row["answer"].get<std::string>(), &r).ok());
+    REQUIRE(scorer->Score(QuestionKey(row["question"]), row["answer"].get<std::string>(), &r).ok());
     grades.push_back(row["grade"].get<double>());
     scores.push_back(r.score);
     if (row["kind"] == "buzzwords") {
