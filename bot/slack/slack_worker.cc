@@ -71,6 +71,7 @@ void SlackWorker::Stop() {
   }
   cv_.notify_one();
   if (thread_.joinable()) thread_.join();
+  sender_.WaitForWebhooks();  // attempts in flight finish (or time out) and are recorded
 }
 
 void SlackWorker::Loop() {
