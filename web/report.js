@@ -14,7 +14,9 @@
       el('p', { class: 'loading' }, 'Loading the report…'));
     main.appendChild(page);
     const base = '/api/sessions/' + encodeURIComponent(id);
-    api('GET', base + '/report.json').then((report) => {
+    // A Slack interview's report opens only with the token of the bot's link (docs/api.md).
+    const token = new URLSearchParams(location.search).get('t');
+    api('GET', base + '/report.json' + (token ? '?t=' + encodeURIComponent(token) : '')).then((report) => {
       clear(page);
       renderReport(page, id, report, base);
       focusHeading();

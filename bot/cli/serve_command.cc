@@ -37,6 +37,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
       {"db", true, "SQLite database file (env DATABASE_PATH, default ./data/interview.db)"},
       ContentFlag(),
       {"threads", true, "worker threads, one per open connection (env WORKER_THREADS, default 32)"},
+      {"connections-per-address", true, "open connections one client address may hold (env CONNECTIONS_PER_ADDRESS, default threads/4, at least 2)"},
       {"rate-limit", true, "API requests per minute per client address, 0 for none (env RATE_LIMIT_PER_MINUTE, default 300)"},
       {"web-dir", true, "serve the page from this directory instead of the binary (env WEB_DIR)"},
       HelpFlag()};
@@ -54,6 +55,13 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   }
   if (!ParseInt(Setting(*args, "rate-limit", "RATE_LIMIT_PER_MINUTE", "300"), 0, 1000000, &rate)) {
     io.err << "interview-bot serve: rate-limit must be a number from 0 to 1000000\n";
+    return 2;
+  }
+  int per_address = 0;
+  if (!ParseInt(Setting(*args, "connections-per-address", "CONNECTIONS_PER_ADDRESS",
+                        std::to_string(std::max(2, threads / 4))),
+                1, 100000, &per_address)) {
+    io.err << "interview-bot serve: connections-per-address must be a number from 1 to 100000\n";
     return 2;
   }
   const std::string bind = Setting(*args, "bind", "BIND_ADDRESS", "0.0.0.0");
@@ -106,9 +114,12 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   ServerConfig config;
   config.version = INTERVIEW_BOT_VERSION;
   config.web_dir = Setting(*args, "web-dir", "WEB_DIR", "");
+  config.report_token_valid = ReportTokenCheck(slack_config.signing_secret);
   HttpServer http({sessions, metrics, limiter}, config);
-  AddSlackRoutes(http, slack.routes());
-  httplib::Server server;
+  AddSlackRoutes(http, slack.routes(), limiter);
+  ConnectionLimits limits;
+  limits.per_address = per_address;
+  GuardedServer server(limits);
   server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.Install(&server);
 

@@ -5,11 +5,17 @@
 #define BOT_CLI_WIRING_H_
 
 #include "http/http_server.h"
+#include "http/rate_limiter.h"
 #include "slack/slack_routes.h"
 
 namespace bot {
 
-void AddSlackRoutes(HttpServer& http, SlackRoutes& slack);
+// A request whose signature verifies is not rate-limited (Slack sends from few addresses); one that
+// does not costs its address a token of `limiter`, and is 429 once the address has none left.
+void AddSlackRoutes(HttpServer& http, SlackRoutes& slack, RateLimiter& limiter);
+// ServerConfig::report_token_valid for the report links the bot gives (slack/report_link.h).
+std::function<bool(const std::string& id, const std::string& token)> ReportTokenCheck(
+    const std::string& signing_secret);
 
 }  // namespace bot
 

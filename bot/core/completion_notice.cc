@@ -10,7 +10,7 @@ namespace {
 nlohmann::json SlackFormat(const nlohmann::json& summary) {
   const auto& s = summary["session"];
   const std::string who = s["name"].get<std::string>().empty() ? "A candidate" : s["name"].get<std::string>();
-  std::string text = EscapeMrkdwn(who) + " finished an interview" +
+  std::string text = PlainMrkdwn(who) + " finished an interview" +
                      (s["ended_early"].get<bool>() ? " (ended early)" : "") + ": " +
                      (s["overall"].is_number() ? Fixed1(s["overall"].get<double>()) + "/10"
                                                : std::string("no answer scored"));

@@ -34,6 +34,9 @@ struct Input {
 // The client_id rule, for starting a session and for reading a client's history: 1 to 64
 // characters of A-Z, a-z, 0-9, '-' and '_'. An invalid_field Error naming client_id otherwise.
 MaybeError CheckClientId(const std::string& client_id);
+// A name is shown in reports, pages and webhooks: one line, no control characters (NUL, tabs, line
+// breaks, C1). An invalid_field Error naming name otherwise.
+MaybeError CheckName(const std::string& name);
 
 class Interview {
  public:

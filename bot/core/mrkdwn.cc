@@ -14,6 +14,24 @@ std::string EscapeMrkdwn(const std::string& text) {
   return out;
 }
 
+std::string PlainMrkdwn(const std::string& text) {
+  std::string out;
+  for (char c : EscapeMrkdwn(text)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) continue;
+    switch (c) {
+      case '*': out += "\u2217"; break;
+      case '_': out += "\uff3f"; break;
+      case '~': out += "\u223c"; break;
+      case '`': out += "\u02cb"; break;
+      case '.': out += "\u2024"; break;
+      case ':': out += "\u2236"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string TruncateUtf8(const std::string& text, size_t max_chars) {
   size_t chars = 0, i = 0, cut = std::string::npos;
   while (i < text.size()) {

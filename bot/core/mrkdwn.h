@@ -15,6 +15,10 @@ constexpr size_t kSectionMaxChars = 3000;
 // "&", "<", ">" as &amp; &lt; &gt;: Slack's mrkdwn would otherwise read user text as links,
 // mentions or broadcasts (<!channel>).
 std::string EscapeMrkdwn(const std::string& text);
+// User text shown literally in mrkdwn: escaped as above, and no formatting or link can come from
+// it: * _ ~ ` become look-alikes (∗ ＿ ∼ ˋ), and '.' and ':' become one-dot leader and ratio
+// (․ ∶), so Slack finds no URL or domain to link. Control characters are dropped.
+std::string PlainMrkdwn(const std::string& text);
 // At most `max_chars` UTF-8 characters, ending with "…" when cut; never splits a character.
 std::string TruncateUtf8(const std::string& text, size_t max_chars);
 

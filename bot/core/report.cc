@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 
 #include "core/clock.h"
@@ -156,9 +157,34 @@ nlohmann::json ReportJson(const rubric::Bank& bank, const Session& s) {
           {"transcript", transcript}};
 }
 
+namespace {
+
+// User text as literal Markdown: control characters dropped (line breaks kept where `multiline`),
+// Markdown's punctuation backslash-escaped, so a name or an answer cannot add a heading, link,
+// image, emphasis or table cell.
+std::string MarkdownText(const std::string& text, bool multiline) {
+  std::string out;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n' && multiline) {
+      out += c;
+    } else if (u < 0x20 || u == 0x7f) {
+      continue;
+    } else if (std::strchr("\\`*_{}[]()<>#+-.!|~", c)) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string ReportMarkdown(const rubric::Bank& bank, const Session& s) {
   const nlohmann::json r = ReportJson(bank, s);
-  std::string md = "# Interview report" + (s.name.empty() ? "" : " - " + s.name) + "\n\n";
+  std::string md = "# Interview report" + (s.name.empty() ? "" : " - " + MarkdownText(s.name, false)) + "\n\n";
   md += "Started " + Iso8601(s.created_ms) + ", " + ToString(s.state) +
         (s.ended_early ? " (ended early)" : "") + ".\n\n";
   md += "**Overall: " + (r["overall"].is_null() ? std::string("no answers") : Fixed1(r["overall"].get<double>()) + "/10") + "**\n\n";
@@ -182,7 +208,8 @@ std::string ReportMarkdown(const rubric::Bank& bank, const Session& s) {
   md += "\n## Transcript\n\n";
   for (const auto& m : s.messages) {
     md += (m.role == MessageRole::kBot ? "**Interviewer** (" : "**You** (") +
-          std::string(ToString(m.kind)) + "):\n\n" + m.text + "\n\n";
+          std::string(ToString(m.kind)) + "):\n\n" +
+          (m.role == MessageRole::kBot ? m.text : MarkdownText(m.text, true)) + "\n\n";
   }
   return md;
 }

@@ -55,7 +55,7 @@ class SessionStore {
                                std::vector<std::string>* answers) = 0;
   // Sessions not finished.
   virtual MaybeError CountActive(int* count) = 0;
-  // Health: an error when the store cannot be read.
+  // Health: an error when the store does not accept a write (a cheap write that changes nothing).
   virtual MaybeError Check() = 0;
 };
 

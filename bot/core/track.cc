@@ -37,11 +37,25 @@ MaybeError CheckClientId(const std::string& id) {
   return Bad("client_id", "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'");
 }
 
+MaybeError CheckName(const std::string& name) {
+  for (size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    // C0 controls, DEL, and C1 controls (U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8).
+    const bool c1 = c == 0xC2 && i + 1 < name.size() && static_cast<unsigned char>(name[i + 1]) < 0xA0;
+    if (c < 0x20 || c == 0x7f || c1) {
+      return Bad("name", "name holds a control character at byte " + std::to_string(i) +
+                             "; allowed are letters, digits, spaces and punctuation on one line");
+    }
+  }
+  return std::nullopt;
+}
+
 MaybeError Interview::Start(const StartRequest& req, Session* s) const {
   if (req.name.size() > kMaxNameChars) {
     return Bad("name", "name is " + std::to_string(req.name.size()) + " bytes; at most " +
                            std::to_string(kMaxNameChars) + " are allowed");
   }
+  if (auto e = CheckName(req.name)) return e;
   if (!req.client_id.empty()) {
     if (auto e = CheckClientId(req.client_id)) return e;
   }

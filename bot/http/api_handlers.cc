@@ -18,7 +18,19 @@ bool Scored(const std::vector<Message>& messages) {
   });
 }
 
+bool IsSlackSession(const Session& s) { return !s.slack_user.empty() || IsSlackClientId(s.client_id); }
+
 }  // namespace
+
+MaybeError HttpServer::LoadForWeb(const httplib::Request& req, bool with_token, Session* s) const {
+  if (auto e = deps_.sessions.Load(req.matches[1], s)) return e;
+  if (!IsSlackSession(*s)) return std::nullopt;
+  const std::string token = req.get_param_value("t");
+  if (with_token && config_.report_token_valid && config_.report_token_valid(s->id, token)) {
+    return std::nullopt;
+  }
+  return UnknownSession();
+}
 
 void HttpServer::Questions(const httplib::Request&, const std::string&, httplib::Response& res) {
   nlohmann::json list = nlohmann::json::array(), difficulties = nlohmann::json::array(),
@@ -47,7 +59,7 @@ void HttpServer::Question(const httplib::Request& req, const std::string&, httpl
     return SendError(res, {ErrorKind::kNotFound, "unknown_question",
                            "unknown question; valid: " + bank.ValidIds(), "id"});
   }
-  SendJson(res, 200, rubric::ToJson(*q, false, false));
+  SendJson(res, 200, Interview::PublicQuestion(*q));
 }
 
 void HttpServer::Score(const httplib::Request&, const std::string& body, httplib::Response& res) {
@@ -87,7 +99,7 @@ void HttpServer::CreateSession(const httplib::Request&, const std::string& body,
 
 void HttpServer::GetSession(const httplib::Request& req, const std::string&, httplib::Response& res) {
   Session s;
-  if (auto e = deps_.sessions.Load(req.matches[1], &s)) return SendError(res, *e);
+  if (auto e = LoadForWeb(req, false, &s)) return SendError(res, *e);
   SendJson(res, 200, SessionView(deps_.sessions.bank(), s));
 }
 
@@ -95,6 +107,8 @@ void HttpServer::PostMessage(const httplib::Request& req, const std::string& bod
                              httplib::Response& res) {
   Input input;
   if (auto e = ParseMessageRequest(body, &input)) return SendError(res, *e);
+  Session owner;
+  if (auto e = LoadForWeb(req, false, &owner)) return SendError(res, *e);
   // Committed before the reply: a reply the candidate sees is never lost.
   Turn turn;
   if (auto e = deps_.sessions.Handle(req.matches[1], input, {}, &turn)) return SendError(res, *e);
@@ -107,7 +121,7 @@ void HttpServer::PostMessage(const httplib::Request& req, const std::string& bod
 
 void HttpServer::Report(const httplib::Request& req, const std::string&, httplib::Response& res) {
   Session s;
-  if (auto e = deps_.sessions.Load(req.matches[1], &s)) return SendError(res, *e);
+  if (auto e = LoadForWeb(req, true, &s)) return SendError(res, *e);
   const rubric::Bank& bank = deps_.sessions.bank();
   const std::string file = "interview-" + s.id.substr(0, 8);
   if (req.matches[2] == ".md") {
@@ -119,12 +133,21 @@ void HttpServer::Report(const httplib::Request& req, const std::string&, httplib
   if (req.matches[2] == ".json") {
     res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
   }
-  SendJson(res, 200, ReportJson(bank, s));
+  nlohmann::json report = ReportJson(bank, s);
+  // The page follows the report's links: they carry the token that opened it.
+  if (IsSlackSession(s)) {
+    const std::string token = req.get_param_value("t");
+    nlohmann::json& links = report["session"]["links"];
+    for (const char* link : {"report", "report_json", "report_md"}) {
+      links[link] = links[link].get<std::string>() + "?t=" + token;
+    }
+  }
+  SendJson(res, 200, report);
 }
 
 void HttpServer::History(const httplib::Request& req, const std::string&, httplib::Response& res) {
   const std::string client = req.get_param_value("client_id");
-  if (auto e = CheckClientId(client)) return SendError(res, *e);
+  if (auto e = CheckWebClientId(client)) return SendError(res, *e);
   std::vector<Session> sessions;
   if (auto e = deps_.sessions.ListByClient(client, 50, &sessions)) return SendError(res, *e);
   SendJson(res, 200, bot::History(deps_.sessions.bank(), sessions));

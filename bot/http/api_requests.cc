@@ -185,11 +185,24 @@ MaybeError ParseScoreRequest(const std::string& text, ScoreRequest* out) {
   return CheckAnswerLength("follow_up", out->follow_up);
 }
 
+bool IsSlackClientId(const std::string& client_id) { return client_id.rfind("slack-", 0) == 0; }
+
+MaybeError CheckWebClientId(const std::string& client_id) {
+  if (auto e = CheckClientId(client_id)) return e;
+  if (!IsSlackClientId(client_id)) return std::nullopt;
+  return Error{ErrorKind::kInvalid, "invalid_field",
+               "client_id may not start with \"slack-\": those ids belong to Slack interviews",
+               "client_id"};
+}
+
 MaybeError ParseStartRequest(const std::string& text, StartRequest* out) {
   json body;
   if (auto e = ParseJsonObject(text, &body)) return e;
   if (auto e = OptionalString(body, "name", &out->name)) return e;
   if (auto e = OptionalString(body, "client_id", &out->client_id)) return e;
+  if (!out->client_id.empty()) {
+    if (auto e = CheckWebClientId(out->client_id)) return e;
+  }
   return ParseTrack(body, &out->track);
 }
 

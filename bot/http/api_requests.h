@@ -23,6 +23,11 @@ struct ScoreRequest {
 // ("track.value"), or "" when the bad bytes are outside any value.
 MaybeError ParseJsonObject(const std::string& body, nlohmann::json* out);
 
+// Slack's sessions use client ids "slack-{team}-{user}" (not secret): the web may not use them.
+bool IsSlackClientId(const std::string& client_id);
+// CheckClientId, and not in Slack's namespace.
+MaybeError CheckWebClientId(const std::string& client_id);
+
 MaybeError ParseScoreRequest(const std::string& body, ScoreRequest* out);
 // POST /api/sessions: name, client_id and track (defaults to all questions).
 MaybeError ParseStartRequest(const std::string& body, StartRequest* out);

@@ -1,7 +1,9 @@
 #include "http/http_server.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iostream>
+#include <optional>
 
 #include "http/responses.h"
 #include "http/web_assets.h"
@@ -24,6 +26,13 @@ std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
+}
+
+// At most 64 printable ASCII characters of a client's token ('?' for anything else), for messages.
+std::string Printable(const std::string& s) {
+  std::string out;
+  for (char c : s.substr(0, 64)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return s.size() > 64 ? out + "..." : out;
 }
 
 Error NoRoute() {
@@ -81,71 +90,110 @@ const Route* HttpServer::FindRoute(const std::string& path) const {
   return nullptr;
 }
 
+namespace {
+
+constexpr size_t kMaxHeaders = 100;  // counting the 4 httplib adds (REMOTE_ADDR, ...)
+
+bool IsTokenChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || std::strchr("!#$%&'*+-.^_`|~", c);
+}
+
+// A rejection before the body is read: the connection is closed after it, so body bytes the client
+// still sends are never read as a request of their own (smuggling).
+httplib::Server::HandlerResponse Reject(httplib::Response& res, int status, const std::string& code,
+                                        const std::string& message) {
+  SendError(res, status, code, message);
+  res.set_header("Connection", "close");
+  return httplib::Server::HandlerResponse::Handled;
+}
+httplib::Server::HandlerResponse Reject(httplib::Response& res, const Error& error) {
+  SendError(res, error);
+  res.set_header("Connection", "close");
+  return httplib::Server::HandlerResponse::Handled;
+}
+
+// The framing checks every request passes: one way to find where its body ends.
+std::optional<std::pair<int, std::string>> BadFraming(const httplib::Request& req) {
+  if (req.headers.size() > kMaxHeaders) {
+    return std::make_pair(431, "too many header lines; at most " + std::to_string(kMaxHeaders - 4) + " are allowed");
+  }
+  for (const auto& [name, value] : req.headers) {
+    if (name.empty() || !std::all_of(name.begin(), name.end(), IsTokenChar)) {
+      return std::make_pair(400, "the header name \"" + Printable(name) +
+                                     "\" is not a token (no spaces before the colon)");
+    }
+  }
+  if (req.get_header_value_count("Content-Length") > 1) {
+    return std::make_pair(400, std::string("more than one Content-Length header"));
+  }
+  if (req.method != "POST" && (req.has_header("Transfer-Encoding") ||
+                               (req.has_header("Content-Length") && req.get_header_value("Content-Length") != "0"))) {
+    return std::make_pair(400, req.method + " requests have no body here");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 httplib::Server::HandlerResponse HttpServer::Guard(const httplib::Request& req,
                                                    httplib::Response& res) {
   using R = httplib::Server::HandlerResponse;
-  const Route* route = FindRoute(req.path);
-  if (!route) {
-    SendError(res, NoRoute());
-    return R::Handled;
+  MarkHeadersRead();
+  if (auto bad = BadFraming(req)) {
+    return Reject(res, bad->first, bad->first == 431 ? "headers_too_large" : "bad_request", bad->second);
   }
+  const Route* route = FindRoute(req.path);
+  if (!route) return Reject(res, NoRoute());
   const std::string method = req.method == "HEAD" ? "GET" : req.method;
   if (std::find(route->methods.begin(), route->methods.end(), method) == route->methods.end()) {
     res.set_header("Allow", Join(route->methods));
-    SendError(res, 405, "method_not_allowed",
-              req.method + " is not allowed here; allowed: " + Join(route->methods));
-    return R::Handled;
+    return Reject(res, 405, "method_not_allowed",
+                  Printable(req.method) + " is not allowed here; allowed: " + Join(route->methods));
   }
-  if (StartsWith(req.path, "/api/") || StartsWith(req.path, "/slack/")) {
+  // Slack's routes charge the limiter only for requests whose signature fails (cli/wiring.h).
+  if (StartsWith(req.path, "/api/")) {
     int retry_after = 0;
     if (!deps_.limiter.Allow(req.remote_addr, &retry_after)) {
       res.set_header("Retry-After", std::to_string(retry_after));
-      SendError(res, 429, "rate_limited",
-                "too many requests from this address; retry in " + std::to_string(retry_after) + " s");
-      return R::Handled;
+      return Reject(res, 429, "rate_limited",
+                    "too many requests from this address; retry in " + std::to_string(retry_after) + " s");
     }
   }
   if (req.method != "POST") return R::Unhandled;
   if (req.has_header("Transfer-Encoding")) {
-    SendError(res, 415, "unsupported_media_type",
-              "Transfer-Encoding request bodies are not accepted; send the body with a "
-              "Content-Length");
-    return R::Handled;
+    return Reject(res, 415, "unsupported_media_type",
+                  "Transfer-Encoding request bodies are not accepted; send the body with a "
+                  "Content-Length");
   }
   if (req.has_header("Content-Encoding")) {
-    SendError(res, 415, "unsupported_media_type",
-              "compressed request bodies (Content-Encoding) are not accepted");
-    return R::Handled;
+    return Reject(res, 415, "unsupported_media_type",
+                  "compressed request bodies (Content-Encoding) are not accepted");
   }
   if (!req.has_header("Content-Length")) {
-    SendError(res, 411, "length_required", "POST requests need a Content-Length header");
-    return R::Handled;
+    return Reject(res, 411, "length_required", "POST requests need a Content-Length header");
   }
   const std::string length = req.get_header_value("Content-Length");
   if (length.empty() || length.size() > 12 ||
       length.find_first_not_of("0123456789") != std::string::npos) {
-    SendError(res, {ErrorKind::kInvalid, "invalid_header", "Content-Length must be a decimal number", ""});
-    return R::Handled;
+    return Reject(res, {ErrorKind::kInvalid, "invalid_header", "Content-Length must be a decimal number", ""});
   }
   if (std::stoull(length) > config_.max_body_bytes) {
-    SendError(res, {ErrorKind::kTooLarge, "body_too_large",
-                    "the body is " + length + " bytes; the limit is " +
-                        std::to_string(config_.max_body_bytes),
-                    ""});
-    return R::Handled;
+    return Reject(res, {ErrorKind::kTooLarge, "body_too_large",
+                        "the body is " + length + " bytes; the limit is " +
+                            std::to_string(config_.max_body_bytes),
+                        ""});
   }
   if (route->body == RouteBody::kJson) {
     const std::string type = Lower(req.get_header_value("Content-Type"));
     if (type != "application/json" && !StartsWith(type, "application/json;")) {
-      SendError(res, 415, "unsupported_media_type",
-                "the body must be JSON with Content-Type: application/json");
-      return R::Handled;
+      return Reject(res, 415, "unsupported_media_type",
+                    "the body must be JSON with Content-Type: application/json");
     }
   }
   return R::Unhandled;
 }
 
-void HttpServer::Install(httplib::Server* server) {
+void HttpServer::Install(GuardedServer* server) {
   server->set_payload_max_length(config_.max_body_bytes);
   server->set_tcp_nodelay(true);
   server->set_read_timeout(10, 0);
@@ -161,11 +209,15 @@ void HttpServer::Install(httplib::Server* server) {
                                {"Content-Security-Policy", kCsp}});
   server->set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return Guard(req, res); });
-  // httplib's own errors (unparsable request, body over the limit) arrive with an empty body.
+  // httplib's own errors (unparsable request, body over the limit) arrive with an empty body. The
+  // body was not read: the connection closes after the answer.
   server->set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 413) {
+    res.set_header("Connection", "close");
+    if (HeadersTooLarge()) {
+      SendError(res, 431, "headers_too_large", "the request line and headers are over the limit");
+    } else if (res.status == 413) {
       SendError(res, {ErrorKind::kTooLarge, "body_too_large", "the request body is over the limit", ""});
     } else if (res.status == 404) {
       SendError(res, NoRoute());
@@ -186,7 +238,9 @@ void HttpServer::Install(httplib::Server* server) {
         }
         SendError(res, {ErrorKind::kInternal, "internal", "internal error; it has been logged", ""});
       });
+  // Called once the response is written: a response that says "Connection: close" now closes.
   server->set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+    if (res.get_header_value("Connection") == "close") CloseAfterResponse();
     const Route* route = FindRoute(req.path);
     deps_.metrics.CountRequest(route ? route->label : "unmatched", req.method, res.status);
   });

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/session_service.h"
+#include "http/guarded_server.h"
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 
@@ -27,6 +28,9 @@ struct ServerConfig {
   std::string version = "0.1.0";
   std::string web_dir;                // serve web/ from here instead of the binary (development)
   size_t max_body_bytes = 64 * 1024;  // request bodies
+  // True when `token` (the report link's ?t=) opens the report of the Slack session `id` to the web.
+  // serve wires Slack's check (slack/report_link.h); unset, Slack sessions are never shown here.
+  std::function<bool(const std::string& id, const std::string& token)> report_token_valid;
 };
 
 struct ServerDeps {
@@ -61,7 +65,7 @@ class HttpServer {
   // Adds a route to the table; call before Install().
   void AddRoute(Route route);
   // Registers every route, the guards, error and exception handlers on `server`.
-  void Install(httplib::Server* server);
+  void Install(GuardedServer* server);
 
  private:
   struct CompiledRoute {
@@ -69,6 +73,9 @@ class HttpServer {
     std::regex regex;
   };
   const Route* FindRoute(const std::string& path) const;
+  // Loads the session of the request's path for the web: a Slack session is unknown_session
+  // (its existence is not revealed) unless `with_token` and the request's ?t= opens its report.
+  MaybeError LoadForWeb(const httplib::Request& req, bool with_token, Session* s) const;
   httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Response& res);
 
   // The routes' handlers (http_server.cc: pages, health, metrics; api_handlers.cc: the API).

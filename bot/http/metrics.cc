@@ -4,9 +4,16 @@
 
 namespace bot {
 
+const char* Metrics::MethodLabel(const std::string& method) {
+  for (const char* known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}) {
+    if (method == known) return known;
+  }
+  return "other";
+}
+
 void Metrics::CountRequest(const std::string& route, const std::string& method, int status) {
   std::lock_guard<std::mutex> l(mu_);
-  ++requests_[{route, method, status}];
+  ++requests_[{route, MethodLabel(method), status}];
 }
 
 void Metrics::ObserveScoring(double seconds) {

@@ -1,5 +1,5 @@
-// Metrics: the server's Prometheus counters and histogram (requests by route and status, answers
-// scored, scoring latency). Thread-safe.
+// Metrics: the server's Prometheus counters and histogram (requests by route, method and status,
+// answers scored, scoring latency). Every label value comes from a fixed set. Thread-safe.
 #ifndef BOT_HTTP_METRICS_H_
 #define BOT_HTTP_METRICS_H_
 
@@ -14,7 +14,10 @@ namespace bot {
 
 class Metrics {
  public:
+  // `route` is a label of the route table (or "unmatched"); the method is counted as one of GET,
+  // HEAD, POST, PUT, PATCH, DELETE, OPTIONS or "other", so no client text reaches a label.
   void CountRequest(const std::string& route, const std::string& method, int status);
+  static const char* MethodLabel(const std::string& method);
   void ObserveScoring(double seconds);
   // Prometheus text exposition; `active_sessions` is read by the caller from the store.
   std::string Render(int active_sessions) const;

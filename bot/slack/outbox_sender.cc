@@ -40,25 +40,58 @@ SlackResult OutboxSender::Deliver(const OutboxItem& item) {
   return {false, false, -1, "unknown outbox kind " + item.kind, {}};
 }
 
+void OutboxSender::Settle(const OutboxItem& item, const SlackResult& r) {
+  if (r.ok) {
+    queue_.MarkSent(item.id);
+    return;
+  }
+  const bool give_up = !r.retryable || item.attempts + 1 >= kMaxAttempts;
+  std::cerr << "interview-bot: outbox " << item.kind << " #" << item.id << " attempt "
+            << item.attempts + 1 << " failed: " << r.error << (give_up ? " (giving up)" : "") << "\n";
+  queue_.MarkFailed(item.id, clock_.NowMs() + BackoffMs(item.attempts, r.retry_after_seconds),
+                    r.error, give_up);
+}
+
+void OutboxSender::Reap() {
+  std::set<int64_t> landed;
+  {
+    std::lock_guard<std::mutex> l(mu_);
+    landed.swap(landed_);
+  }
+  for (int64_t id : landed) {
+    flights_[id].join();
+    flights_.erase(id);
+  }
+}
+
+void OutboxSender::WaitForWebhooks() {
+  for (auto& [id, thread] : flights_) thread.join();
+  flights_.clear();
+  std::lock_guard<std::mutex> l(mu_);
+  landed_.clear();
+}
+
 int OutboxSender::SendDue() {
+  Reap();
   std::vector<OutboxItem> items;
   if (auto e = queue_.DueOutbound(clock_.NowMs(), 50, &items)) {
     std::cerr << "interview-bot: reading the outbox failed: " << e->message << "\n";
   }
+  int attempted = 0;
   for (const auto& item : items) {
-    const SlackResult r = Deliver(item);
-    if (r.ok) {
-      queue_.MarkSent(item.id);
-      continue;
+    if (item.kind != "webhook" && item.kind != "slack_webhook") {
+      Settle(item, Deliver(item));
+      ++attempted;
+    } else if (flights_.count(item.id) == 0) {  // still in flight: not posted twice
+      flights_.emplace(item.id, std::thread([this, item] {
+        Settle(item, Deliver(item));
+        std::lock_guard<std::mutex> l(mu_);
+        landed_.insert(item.id);
+      }));
+      ++attempted;
     }
-    const bool give_up = !r.retryable || item.attempts + 1 >= kMaxAttempts;
-    std::cerr << "interview-bot: outbox " << item.kind << " #" << item.id << " attempt "
-              << item.attempts + 1 << " failed: " << r.error << (give_up ? " (giving up)" : "")
-              << "\n";
-    queue_.MarkFailed(item.id, clock_.NowMs() + BackoffMs(item.attempts, r.retry_after_seconds),
-                      r.error, give_up);
   }
-  return static_cast<int>(items.size());
+  return attempted;
 }
 
 }  // namespace bot

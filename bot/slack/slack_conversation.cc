@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/mrkdwn.h"
+#include "slack/report_link.h"
 #include "slack/slack_blocks.h"
 #include "slack/slack_text.h"
 
@@ -68,6 +69,10 @@ const char* SlackConversation::HelpText() {
 const char* SlackConversation::WaitText() {
   return "Something went wrong on our side. Your message is kept and will be answered as soon as "
          "it can be; there is no need to send it again.";
+}
+
+std::string SlackConversation::ReportUrl(const std::string& id) const {
+  return base_ + "/s/" + id + "/report?t=" + ReportToken(report_key_, id);
 }
 
 OutboxItem SlackConversation::ReplyItem(const Reply& reply, json message) const {
@@ -271,7 +276,15 @@ MaybeError SlackConversation::Report(const Delivery& d) {
   json message = RenderNotice("Your interview report:");
   message["blocks"][0]["text"]["text"] = "Your interview report: <" + ReportUrl(id) + "|open it>";
   message["text"] = "Your interview report: " + ReportUrl(id);
-  return Send(d, {message});
+  // The link opens the report to whoever has it: it goes to its owner only, as an ephemeral
+  // response or a DM, never into a channel or thread (an @mention comes from a channel).
+  Delivery owner = d;
+  owner.reply.in_channel = false;
+  if (owner.reply.response_url.empty()) {
+    owner.reply.channel = d.user;
+    owner.reply.thread_ts.clear();
+  }
+  return Send(owner, {message});
 }
 
 }  // namespace bot

@@ -25,8 +25,9 @@ struct SlackIdentity {
 
 class SlackConversation {
  public:
-  SlackConversation(SessionService& sessions, std::string public_base_url)
-      : sessions_(sessions), base_(std::move(public_base_url)) {}
+  // `report_key` signs the report links given to a session's owner (slack/report_link.h).
+  SlackConversation(SessionService& sessions, std::string public_base_url, std::string report_key)
+      : sessions_(sessions), base_(std::move(public_base_url)), report_key_(std::move(report_key)) {}
 
   void SetIdentity(SlackIdentity identity) { identity_ = std::move(identity); }
   // Before the worker starts: serve only knows its port once it listens.
@@ -76,10 +77,11 @@ class SlackConversation {
 
   static std::string SlackUser(const Delivery& d) { return d.team + ":" + d.user; }
   static std::string ClientId(const Delivery& d) { return "slack-" + d.team + "-" + d.user; }
-  std::string ReportUrl(const std::string& id) const { return base_ + "/s/" + id + "/report"; }
+  std::string ReportUrl(const std::string& id) const;
 
   SessionService& sessions_;
   std::string base_;
+  std::string report_key_;
   SlackIdentity identity_;
   // Deliveries whose sender was told they will be answered after a retry: told once.
   std::set<int64_t> told_to_wait_;

@@ -1,12 +1,14 @@
 #include "slack/slack_service.h"
 
+#include "slack/report_link.h"
+
 namespace bot {
 
 SlackService::SlackService(SlackConfig config, SessionService& sessions, DeliveryQueue& queue,
                            const Clock& clock)
     : config_(std::move(config)),
       client_(poster_, config_.api_base_url, config_.bot_token),
-      conversation_(sessions, config_.public_base_url),
+      conversation_(sessions, config_.public_base_url, ReportLinkKey(config_.signing_secret)),
       sender_(queue, config_.slack_enabled() ? &client_ : nullptr, poster_, config_.webhook_secret,
               clock),
       worker_(queue, config_.slack_enabled() ? &conversation_ : nullptr,

@@ -71,6 +71,7 @@ void SlackWorker::Stop() {
   }
   cv_.notify_one();
   if (thread_.joinable()) thread_.join();
+  sender_.WaitForWebhooks();  // attempts in flight finish (or time out) and are recorded
 }
 
 void SlackWorker::Loop() {
@@ -84,6 +85,8 @@ void SlackWorker::Loop() {
       wait_ms = std::clamp<int64_t>(next - clock_.NowMs(), 0, 1000);
     }
     if (!identity_known_ && conversation_) wait_ms = 5000;
+    // Nothing attempted although an item is due: it is a webhook still in flight on its own thread.
+    if (handled == 0 && wait_ms == 0) wait_ms = 100;
     std::unique_lock<std::mutex> l(mu_);
     if (stop_) return;
     if (handled > 0 && wait_ms == 0) continue;

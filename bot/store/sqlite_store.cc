@@ -191,7 +191,12 @@ MaybeError SqliteStore::CountActive(int* count) {
 MaybeError SqliteStore::Check() {
   try {
     auto db = database_->Acquire();
-    db->execAndGet("SELECT COUNT(*) FROM schema_migrations");
+    // A real write that changes no value: it takes the write lock and appends to the WAL, so a
+    // read-only, locked or full database fails here, not only on the next interview's turn.
+    SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+    db->exec("UPDATE schema_migrations SET applied_ms = applied_ms "
+             "WHERE version = (SELECT MAX(version) FROM schema_migrations)");
+    tx.commit();
     return std::nullopt;
   } catch (const std::exception& e) {
     return StorageError(e.what());

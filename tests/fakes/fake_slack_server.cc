@@ -20,6 +20,7 @@ FakeSlackServer::FakeSlackServer() {
       }
     }
     cv_.notify_all();
+    if (reply.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(reply.delay_ms));
     res.status = reply.status;
     if (!reply.retry_after.empty()) res.set_header("Retry-After", reply.retry_after);
     res.set_content(reply.body, "application/json");

@@ -28,6 +28,7 @@ struct ScriptedReply {
   int status = 200;
   std::string body = R"({"ok":true})";
   std::string retry_after;  // Retry-After header when not empty
+  int delay_ms = 0;         // a slow receiver: the answer waits this long
 };
 
 class FakeSlackServer {

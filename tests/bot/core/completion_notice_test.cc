@@ -96,4 +96,17 @@ TEST_CASE("ItemsFor: one item per URL, each with its own stable delivery id") {
   CHECK(CompletionNotice(bank, {}, "https://bot.example").ItemsFor(s).empty());
 }
 
+TEST_CASE("a candidate's name posts no formatting and no link to Slack") {
+  rubric::Status status;
+  const rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
+  Session s = Finished();
+  s.name = "*URGENT* _reset_ ~now~ `sso` https://evil.example/sso <https://evil.example|here> <!channel>";
+  const auto items = CompletionNotice(bank, {"slack+https://chat.example/hook"}, "https://bot.example").ItemsFor(s);
+  REQUIRE(items.size() == 1);
+  const std::string text = nlohmann::json::parse(items[0].body)["text"];
+  CHECK(text ==
+        "\u2217URGENT\u2217 \uff3freset\uff3f \u223cnow\u223c \u02cbsso\u02cb https\u2236//evil\u2024example/sso "
+        "&lt;https\u2236//evil\u2024example|here&gt; &lt;!channel&gt; finished an interview (ended early): 6.4/10");
+}
+
 }  // namespace bot

@@ -174,7 +174,18 @@ TEST_CASE("ReportMarkdown: the whole document, table cells escaped") {
         "- **Numbers** (-0.5): Put a number on it\n"
         "\n## Transcript\n\n"
         "**Interviewer** (greeting):\n\nHi Ada\n\n"
-        "**You** (answer):\n\nKeys | locks\n\n");
+        "**You** (answer):\n\nKeys \\| locks\n\n");
+}
+
+TEST_CASE("ReportMarkdown: user text is literal: control characters removed, Markdown escaped") {
+  Session s = Ended();
+  s.name = std::string("Ada\0\x1b[31m ![x](https://evil.example/a.png)\n# Hired", 50);
+  s.messages.resize(2);
+  s.messages[1].text = "Keys\x07 and [a link](https://evil.example)\n# heading\n<script>";
+  const std::string md = ReportMarkdown(MiniBank(), s);
+  CHECK(md.rfind("# Interview report - Ada\\[31m \\!\\[x\\]\\(https://evil\\.example/a\\.png\\)\\# Hired\n\n", 0) == 0);
+  CHECK(md.find("**You** (answer):\n\nKeys and \\[a link\\]\\(https://evil\\.example\\)\n\\# heading\n\\<script\\>\n\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("History: sessions newest first, and the concepts missed in at least two answers") {

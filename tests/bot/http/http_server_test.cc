@@ -3,7 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <chrono>
+#include <regex>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "bot/http/test_server.h"
@@ -76,6 +81,12 @@ TEST_CASE("Every error answers with its status, code, field and message") {
   };
   const std::vector<Case> cases = {
       {"name wrong type", "/api/sessions", {{"name", 5}}, 400, "invalid_field", "name", "name must be a string"},
+      {"name with a NUL", "/api/sessions", {{"name", std::string("Ada\0x", 5)}}, 400, "invalid_field", "name",
+       "name holds a control character at byte 3; allowed are letters, digits, spaces and punctuation on one line"},
+      {"name with a line break", "/api/sessions", {{"name", "Ada\n*URGENT*"}}, 400, "invalid_field", "name",
+       "name holds a control character at byte 3; allowed are letters, digits, spaces and punctuation on one line"},
+      {"name with a C1 control", "/api/sessions", {{"name", "Ada\xc2\x85"}}, 400, "invalid_field", "name",
+       "name holds a control character at byte 3; allowed are letters, digits, spaces and punctuation on one line"},
       {"track wrong type", "/api/sessions", {{"track", "all"}}, 400, "invalid_field", "track", "track must be an object"},
       {"track kind missing", "/api/sessions", {{"track", nlohmann::json::object()}}, 400, "missing_field", "track.kind",
        "track.kind is required: all, random, difficulty, role, level or custom"},
@@ -213,4 +224,64 @@ TEST_CASE("Stateless scoring and metrics") {
   CHECK(metrics->body.find(counted) != std::string::npos);
   CHECK(metrics->body.find("interview_bot_scoring_seconds_count 1\n") != std::string::npos);
   CHECK(metrics->body.find("interview_bot_active_sessions 0\n") != std::string::npos);
+}
+
+TEST_CASE("GET /api/questions/{id} is what the candidate sees: no framework, rubric or rationale") {
+  bot::TestServer server;
+  auto [status, created] = server.Post("/api/sessions", {{"track", {{"kind", "custom"}, {"questions", {1}}}}});
+  REQUIRE(status == 201);
+  nlohmann::json asked = created["messages"][1]["data"]["question"];
+  asked.erase("asked_at");
+  for (const char* path : {"/api/questions/1", "/api/questions/payment-retries"}) {
+    CAPTURE(path);
+    auto [s, question] = server.Get(path);
+    REQUIRE(s == 200);
+    CHECK(question == asked);
+  }
+}
+
+TEST_CASE("/healthz is 503 while the database does not accept writes") {
+  bot::TestServer server;
+  CHECK(server.Get("/healthz").first == 200);
+  {
+    // Another writer holds the write lock past the busy timeout: reads still work, writes do not.
+    SQLite::Database other(server.db_path(), SQLite::OPEN_READWRITE);
+    other.exec("BEGIN IMMEDIATE");
+    CHECK(server.Get("/api/questions").first == 200);
+    auto [status, health] = server.Get("/healthz");
+    CHECK(status == 503);
+    CHECK(health["status"] == "error");
+    CHECK(health["database"] == "error: the database could not complete the request; try again");
+    other.exec("ROLLBACK");
+  }
+  CHECK(server.Get("/healthz").first == 200);
+}
+
+TEST_CASE("/metrics labels come from fixed sets, whatever the request line held") {
+  bot::TestServer server;
+  std::vector<std::string> lines = {"A\"B /healthz HTTP/1.1", "G\xffT /healthz HTTP/1.1",
+                                    "GET /nope\"} 1\nfake_metric{a=\"b /x HTTP/1.1", "BREW /healthz HTTP/1.1"};
+  for (int i = 0; i < 50; ++i) lines.push_back(std::string(200, 'A' + i % 26) + std::to_string(i) + " /healthz HTTP/1.1");
+  for (const auto& line : lines) server.Raw(line + "\r\nHost: x\r\nConnection: close\r\n\r\n", 500);
+  std::string body;
+  for (int attempt = 0; attempt < 100; ++attempt) {  // the logger counts after the response is sent
+    body = server.Client().Get("/metrics")->body;
+    if (body.find("method=\"other\"") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const std::set<std::string> methods = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "other"};
+  const std::regex series(R"re(interview_bot_http_requests_total\{route="([a-z_]+)",method="([A-Za-z]+)",status="(\d{3})"\} \d+)re");
+  int counted = 0;
+  std::istringstream in(body);
+  for (std::string line; std::getline(in, line);) {
+    CAPTURE(line);
+    for (unsigned char c : line) CHECK((c >= 0x20 && c < 0x7f));
+    if (line.rfind("interview_bot_http_requests_total{", 0) != 0) continue;
+    std::smatch m;
+    REQUIRE(std::regex_match(line, m, series));
+    CHECK(methods.count(m[2]) == 1);
+    ++counted;
+  }
+  CHECK(counted >= 1);
+  CHECK(counted <= 4);  // other/400, GET/404 and the GETs of /metrics: not one per method sent
 }

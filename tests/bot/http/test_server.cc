@@ -21,9 +21,12 @@ std::string TempDb() {
 
 }  // namespace
 
-TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeout_seconds)
+TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeout_seconds,
+                       ConnectionLimits limits)
     : limiter_(clock_, rate_per_minute, std::max(1, rate_per_minute / 3)),
+      server_(limits),
       db_path_(db_path.empty() ? TempDb() : std::move(db_path)) {
+  server_.new_task_queue = [] { return new httplib::ThreadPool(32); };
   rubric::Status status;
   bank_ = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
   scorer_ = rubric::Scorer::Compile(bank_, &status);

@@ -22,7 +22,9 @@ class TestServer {
   // `db_path` empty: a fresh temporary file. `rate_per_minute` 0 disables the rate limit.
   // `read_timeout_seconds` 0 keeps the one Install() sets (what serve uses); tests of the timeout
   // itself shorten it.
-  explicit TestServer(std::string db_path = "", int rate_per_minute = 0, int read_timeout_seconds = 0);
+  // `limits`: the connection limits (slowloris tests shorten the header time). Like serve, 32 workers.
+  explicit TestServer(std::string db_path = "", int rate_per_minute = 0, int read_timeout_seconds = 0,
+                      ConnectionLimits limits = {});
   ~TestServer();
 
   int port() const { return port_; }
@@ -48,7 +50,7 @@ class TestServer {
   std::unique_ptr<SqliteStore> store_;
   std::unique_ptr<SessionService> sessions_;
   std::unique_ptr<HttpServer> http_;
-  httplib::Server server_;
+  GuardedServer server_;
   std::thread thread_;
   std::string db_path_;
   int port_ = -1;

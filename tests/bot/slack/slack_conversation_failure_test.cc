@@ -96,7 +96,7 @@ struct Stack : MiniInterview {
     }
     faulty = std::make_unique<FaultyStore>(*store, fault);
     sessions = std::make_unique<SessionService>(*interview, *faulty, nullptr);
-    conversation = std::make_unique<SlackConversation>(*sessions, "https://bot.example");
+    conversation = std::make_unique<SlackConversation>(*sessions, "https://bot.example", "report-key");
     conversation->SetIdentity({"UBOT", "BBOT"});
   }
 

@@ -6,6 +6,7 @@
 
 #include "bot/slack/slack_harness.h"
 #include "slack/hmac.h"
+#include "slack/report_link.h"
 
 namespace bot {
 namespace {
@@ -103,7 +104,8 @@ TEST_CASE("a whole Slack interview: start, answer, follow-up, next, end, report,
   h.Drain();
   REQUIRE(fake.Requests("/respond/2").size() == 1);
   const json ended = fake.Requests("/respond/2")[0].Json();
-  const std::string link = "https://bot.example/s/" + session_id + "/report";
+  const std::string page = "https://bot.example/s/" + session_id + "/report";
+  const std::string link = page + "?t=" + ReportToken(ReportLinkKey(kTestSigningSecret), session_id);
   CHECK(ended["blocks"].back()["text"]["text"].get<std::string>().find("<" + link + "|View your report>") !=
         std::string::npos);
   CHECK(h.ActiveSession("T1:U1") == "");
@@ -112,7 +114,7 @@ TEST_CASE("a whole Slack interview: start, answer, follow-up, next, end, report,
   REQUIRE(hooks.size() == 1);
   const json summary = hooks[0].Json();
   CHECK(summary["event"] == "interview.completed");
-  CHECK(summary["report_url"] == link);
+  CHECK(summary["report_url"] == page);
   CHECK(summary["session"]["source"] == "slack");
   CHECK(summary["session"]["slack_user"] == "T1:U1");
   CHECK(summary["session"]["ended_early"] == true);
@@ -150,4 +152,34 @@ TEST_CASE("sub-command errors are answered to the user, escaped") {
 }
 
 }  // namespace
+}  // namespace bot
+
+namespace bot {
+
+TEST_CASE("@bot report in a channel sends the link to the user alone, never to the channel") {
+  FakeSlackServer fake;
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
+  REQUIRE(h.PostCommand("start", fake.base_url() + "/respond/1", "tr1"));
+  h.Drain();
+  const std::string id = h.ActiveSession("T1:U1");
+  REQUIRE(id.size() == 32);
+  auto mention = h.PostEvent({{"type", "event_callback"}, {"team_id", "T1"}, {"event_id", "EvM"},
+                              {"event", {{"type", "app_mention"}, {"channel", "C-public"}, {"user", "U1"},
+                                         {"text", "<@UBOT> report"}, {"ts", "5.5"}}}});
+  REQUIRE(mention);
+  CHECK(mention->status == 200);
+  h.Drain();
+  const auto posts = fake.Requests("/api/chat.postMessage");
+  REQUIRE(posts.size() == 1);
+  const json posted = posts[0].Json();
+  CHECK(posted["channel"] == "U1");  // the app's DM with the user
+  CHECK_FALSE(posted.contains("thread_ts"));
+  CHECK(posted["text"].get<std::string>().find("/s/" + id + "/report?t=") != std::string::npos);
+  // And a /interview report typed in a shared DM or channel answers ephemerally.
+  REQUIRE(h.PostCommand("report", fake.base_url() + "/respond/2", "tr2"));
+  h.Drain();
+  REQUIRE(fake.Requests("/respond/2").size() == 1);
+  CHECK(fake.Requests("/respond/2")[0].Json()["response_type"] == "ephemeral");
+}
+
 }  // namespace bot

@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "cli/wiring.h"
+#include "slack/report_link.h"
 #include "slack/slack_signature.h"
 #include "temp_path.h"
 
@@ -24,8 +25,8 @@ SlackConfig ConfiguredFor(const FakeSlackServer& fake) {
   return c;
 }
 
-SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config)
-    : limiter_(clock_, 0, 1), config_(std::move(config)) {
+SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config, int rate_per_minute)
+    : limiter_(clock_, rate_per_minute, std::max(1, rate_per_minute / 3)), config_(std::move(config)) {
   rubric::Status status;
   bank_ = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
   scorer_ = rubric::Scorer::Compile(bank_, &status);
@@ -37,14 +38,17 @@ SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config)
   client_ = std::make_unique<HttpSlackClient>(poster_, config_.api_base_url, config_.bot_token);
   notice_ = std::make_unique<CompletionNotice>(bank_, config_.webhook_urls, config_.public_base_url);
   sessions_ = std::make_unique<SessionService>(*interview_, *store_, notice_.get());
-  conversation_ = std::make_unique<SlackConversation>(*sessions_, config_.public_base_url);
+  conversation_ = std::make_unique<SlackConversation>(*sessions_, config_.public_base_url,
+                                                      ReportLinkKey(config_.signing_secret));
   SlackClient* slack = config_.slack_enabled() ? client_.get() : nullptr;
   sender_ = std::make_unique<OutboxSender>(*queue_, slack, poster_, config_.webhook_secret, clock_);
   worker_ = std::make_unique<SlackWorker>(*queue_, slack ? conversation_.get() : nullptr, slack,
                                           *sender_, clock_);
   routes_ = std::make_unique<SlackRoutes>(config_, *queue_, clock_, nullptr);
-  http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, ServerConfig{});
-  AddSlackRoutes(*http_, *routes_);
+  ServerConfig server_config;
+  server_config.report_token_valid = ReportTokenCheck(config_.signing_secret);
+  http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, server_config);
+  AddSlackRoutes(*http_, *routes_, limiter_);
   http_->Install(&server_);
   port_ = server_.bind_to_any_port("127.0.0.1");
   REQUIRE(port_ > 0);
@@ -90,7 +94,10 @@ httplib::Result SlackHarness::PostInteraction(const nlohmann::json& payload) {
 }
 
 void SlackHarness::Drain() {
-  for (int i = 0; i < 20 && worker_->RunOnce() > 0; ++i) {
+  for (int i = 0; i < 20; ++i) {
+    const int handled = worker_->RunOnce();
+    sender_->WaitForWebhooks();
+    if (handled == 0) break;
   }
 }
 

@@ -38,7 +38,8 @@ SlackConfig ConfiguredFor(const FakeSlackServer& fake);
 class SlackHarness {
  public:
   // `config.api_base_url` is usually fake.base_url() + "/api".
-  SlackHarness(const std::string& db_path, SlackConfig config);
+  // `rate_per_minute` 0: no rate limit.
+  SlackHarness(const std::string& db_path, SlackConfig config, int rate_per_minute = 0);
   ~SlackHarness();
 
   // Signed with kTestSigningSecret at the fake clock's time (or `timestamp` when given).
@@ -83,7 +84,7 @@ class SlackHarness {
   std::unique_ptr<SlackWorker> worker_;
   std::unique_ptr<SlackRoutes> routes_;
   std::unique_ptr<HttpServer> http_;
-  httplib::Server server_;
+  GuardedServer server_;
   std::thread thread_;
   int port_ = -1;
 };

@@ -158,3 +158,86 @@ TEST_CASE("malformed bodies that pass the signature get a 400 JSON error") {
 
 }  // namespace
 }  // namespace bot
+
+namespace bot {
+
+TEST_CASE("signature edge cases are refused on all three routes") {
+  FakeSlackServer fake;
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake));
+  const std::string now = std::to_string(h.clock().NowMs() / 1000);
+  struct Route {
+    const char* path;
+    std::string body, type;
+  };
+  const std::vector<Route> routes = {
+      {"/slack/commands", "team_id=T1&user_id=U1&text=start&trigger_id=t1", "application/x-www-form-urlencoded"},
+      {"/slack/events", Event("Ev1", "U1", "hello").dump(), "application/json"},
+      {"/slack/interactions", "payload=" + httplib::detail::encode_query_param(R"({"type":"block_actions"})"),
+       "application/x-www-form-urlencoded"},
+  };
+  for (const auto& route : routes) {
+    const std::string good = SlackSignature(kTestSigningSecret, now, route.body);
+    std::string upper = good;
+    for (size_t i = 3; i < upper.size(); ++i) upper[i] = static_cast<char>(std::toupper(upper[i]));
+    const std::vector<std::pair<const char*, httplib::Headers>> cases = {
+        {"truncated", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", good.substr(0, good.size() - 1)}}},
+        {"half", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", good.substr(0, 35)}}},
+        {"bare v0=", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", "v0="}}},
+        {"empty", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", ""}}},
+        {"extra characters", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", good + "0"}}},
+        {"uppercase hex", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", upper}}},
+        {"v1 prefix", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", "v1=" + good.substr(3)}}},
+        {"missing signature", {{"X-Slack-Request-Timestamp", now}}},
+        {"missing timestamp", {{"X-Slack-Signature", good}}},
+        {"doubled signature, good first", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", good},
+                                           {"X-Slack-Signature", "v0="}}},
+        {"doubled signature, good second", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", "v0="},
+                                            {"X-Slack-Signature", good}}},
+        {"doubled timestamp", {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Request-Timestamp", now},
+                               {"X-Slack-Signature", good}}},
+    };
+    httplib::Client client("127.0.0.1", h.port());
+    for (const auto& [name, headers] : cases) {
+      CAPTURE(route.path);
+      CAPTURE(name);
+      auto res = client.Post(route.path, headers, route.body, route.type.c_str());
+      REQUIRE(res);
+      CHECK(res->status == 401);
+      CHECK(json::parse(res->body)["error"]["code"] == "invalid_signature");
+    }
+    // The same request with the right signature, once, is accepted.
+    auto ok = client.Post(route.path, {{"X-Slack-Request-Timestamp", now}, {"X-Slack-Signature", good}},
+                          route.body, route.type.c_str());
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+  }
+  CHECK(h.Pending().size() == 3);  // one delivery a route: only the correctly signed requests
+}
+
+TEST_CASE("verified Slack requests are not limited by source address; unverified ones are") {
+  FakeSlackServer fake;
+  SlackHarness h(TempDbPath(), ConfiguredFor(fake), 60);  // 60 a minute, bursts of 20, per address
+  int limited = 0;
+  for (int i = 0; i < 200; ++i) {
+    auto res = h.PostEvent(Event("Ev" + std::to_string(i), "U1", "hi"));
+    REQUIRE(res);
+    if (res->status == 429) ++limited;
+    else CHECK(res->status == 200);
+  }
+  CHECK(limited == 0);
+  httplib::Client client("127.0.0.1", h.port());
+  int unverified_401 = 0, unverified_429 = 0;
+  for (int i = 0; i < 30; ++i) {
+    auto res = client.Post("/slack/events", {{"X-Slack-Request-Timestamp", "1"}, {"X-Slack-Signature", "v0="}},
+                           "{}", "application/json");
+    REQUIRE(res);
+    (res->status == 429 ? unverified_429 : unverified_401)++;
+  }
+  CHECK(unverified_401 == 20);
+  CHECK(unverified_429 == 10);
+  auto signed_after = h.PostEvent(Event("Ev-after", "U1", "hi"));
+  REQUIRE(signed_after);
+  CHECK(signed_after->status == 200);
+}
+
+}  // namespace bot
