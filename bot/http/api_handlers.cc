@@ -113,13 +113,13 @@ void HttpServer::Report(const httplib::Request& req, const std::string&, httplib
   if (req.matches[2] == ".md") {
     res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
     res.set_header("Cache-Control", "no-store");
-    res.set_content(ReportMarkdown(bank, s), "text/markdown; charset=utf-8");
+    res.set_content(ReportMarkdown(bank, s, config_.public_base_url), "text/markdown; charset=utf-8");
     return;
   }
   if (req.matches[2] == ".json") {
     res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
   }
-  SendJson(res, 200, ReportJson(bank, s));
+  SendJson(res, 200, ReportJson(bank, s, config_.public_base_url));
 }
 
 void HttpServer::History(const httplib::Request& req, const std::string&, httplib::Response& res) {

@@ -27,6 +27,7 @@ struct ServerConfig {
   std::string version = "0.1.0";
   std::string web_dir;                // serve web/ from here instead of the binary (development)
   size_t max_body_bytes = 64 * 1024;  // request bodies
+  std::string public_base_url;        // absolute links in reports ("" : paths only)
 };
 
 struct ServerDeps {
@@ -62,6 +63,8 @@ class HttpServer {
   void AddRoute(Route route);
   // Registers every route, the guards, error and exception handlers on `server`.
   void Install(httplib::Server* server);
+  // Known once the port is bound; call before the server listens.
+  void SetPublicBaseUrl(std::string url) { config_.public_base_url = std::move(url); }
 
  private:
   struct CompiledRoute {
