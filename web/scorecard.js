@@ -35,7 +35,7 @@
         el('h3', { class: 'coach-title coach-title--fix' }, 'What to fix next'), list(fixes, 'coach-list--fix')) : null);
   }
 
-  function lineLabel(part, result) {
+  function lineLabel(part) {
     switch (part.kind) {
       case 'step': return 'Covered: ' + (part.label || part.id);
       case 'cap': {
@@ -57,16 +57,21 @@
       class: ['breakdown-line', 'breakdown-line--' + (p.kind || 'other'), p.points < 0 ? 'is-minus' : 'is-plus'],
       'data-testid': 'breakdown-line', 'data-kind': p.kind, 'data-points': String(p.points),
     },
-    el('span', { class: 'breakdown-label' }, lineLabel(p, result)),
+    el('span', { class: 'breakdown-label' }, lineLabel(p)),
     el('span', { class: 'breakdown-points' }, signed(p.points))));
-    let cause = null;
-    if (binding && binding.id === 'too-short') {
-      cause = el('p', { class: 'breakdown-cause', 'data-testid': 'breakdown-cause' },
-        'The too-short cap set this score: at ' + IB.plural(num(result.words) ? result.words : 0, 'word') +
-        ' the answer could not score more, whatever it covered (' + signed(binding.points) + ').');
-    } else if (binding) {
-      cause = el('p', { class: 'breakdown-cause', 'data-testid': 'breakdown-cause' },
-        'A cap set this score: ' + lineLabel(binding, result) + ' (' + signed(binding.points) + ').');
+    // Name what held the score down: a cap other than shortness, and shortness itself (the
+    // length line, plus the too-short cap when it bound).
+    const causes = [];
+    if (binding && binding.id !== 'too-short') {
+      causes.push('A cap set this score: ' + lineLabel(binding) + ' (' + signed(binding.points) + ').');
+    }
+    const short = parts.filter((p) => p.kind === 'length' || (p.kind === 'cap' && p.id === 'too-short'))
+      .reduce((sum, p) => sum - p.points, 0);
+    if ((result.flags || []).includes('too-short') && short > 0) {
+      causes.push('Too short: at ' + IB.plural(num(result.words) ? result.words : 0, 'word') +
+        ', the answer’s length took ' + signed(-short).slice(1) + ' points off' +
+        (binding && binding.id === 'too-short' ? ', the too-short cap included' : '') +
+        '. Say more to earn what your ideas are worth.');
     }
     return el('section', { class: 'card-section breakdown', 'data-testid': 'breakdown' },
       el('h3', { class: 'section-title' }, 'How this score was built'),
@@ -74,7 +79,7 @@
         el('li', { class: 'breakdown-line breakdown-total' },
           el('span', { class: 'breakdown-label' }, 'Score'),
           el('span', { class: 'breakdown-points', 'data-testid': 'breakdown-total' }, IB.score1(result.score)))),
-      cause);
+      causes.map((text) => el('p', { class: 'breakdown-cause', 'data-testid': 'breakdown-cause' }, text)));
   }
 
   // Strengths from data.coach.rubric_strengths: each concept once, under the first step naming it.

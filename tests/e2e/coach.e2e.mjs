@@ -9,7 +9,7 @@
 // Usage: node coach.e2e.mjs PATH/TO/interview-bot
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { check, checkEqual, guardedPage, here, postJson, run, shot } from './harness.mjs';
+import { check, checkEqual, guardedPage, here, postJson, run, screenshots, shot } from './harness.mjs';
 
 const binary = process.argv[2] || process.env.INTERVIEW_BOT;
 if (!binary) throw new Error('usage: node coach.e2e.mjs PATH/TO/interview-bot');
@@ -19,13 +19,14 @@ const axeSource = readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.j
 // axe-core's serious and critical violations on the page as it is, in both colour schemes.
 async function checkAxe(page, where) {
   for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
+    // Reduced motion: no colour transition is caught half-way when the scheme switches.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     // Evaluated through DevTools, so the page's CSP (no inline scripts) is left as it is.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(' | ')}`);
     });
     check(violations.length === 0, `axe on ${where} (${scheme}): ${violations.join('\n')}`);
     console.log(`axe ${where} ${scheme}: 0 serious or critical`);
@@ -88,14 +89,21 @@ await run('coach features in Chromium', binary, async ({ server, browser }) => {
   checkEqual(parseFloat(await card.getByTestId('score-value').innerText()), expected.body.score, 'the score shown');
   const summary = await card.getByTestId('coach-summary').innerText();
   check(summary.includes('What to fix next'), 'the summary has fixes');
-  check(/“|"/.test(summary) && summary.includes('idempotency key'), `the summary quotes the answer: ${summary}`);
+  check(/"[^"]*idempotency[^"]*"/.test(summary), `the summary quotes the answer: ${summary}`);
+  check(summary.includes('too short'), `the summary names shortness first: ${summary}`);
   await checkBreakdown(card, 'the first answer');
-  const tooShort = expected.body.breakdown.some((p) => p.kind === 'cap' && p.id === 'too-short');
-  check(tooShort, 'a two-sentence answer is capped as too short');
-  check((await card.getByTestId('breakdown-cause').innerText()).includes('too-short cap set this score'),
-        'the too-short cap is named as the cause');
+  // Shortness is named as the cause, with what the length line (and a too-short cap) took off.
+  check(expected.body.flags.includes('too-short'), 'a two-sentence answer is flagged as too short');
+  const short = expected.body.breakdown.filter((p) => p.kind === 'length' || (p.kind === 'cap' && p.id === 'too-short'))
+    .reduce((sum, p) => sum - p.points, 0);
+  const cause = await card.getByTestId('breakdown-cause').innerText();
+  check(cause.startsWith('Too short') && cause.includes(short.toFixed(1) + ' points off'), `the cause: ${cause}`);
   check(!(await card.getByTestId('rubric-detail').evaluate((d) => d.open)), 'the rubric detail is folded');
-  await shot(page, 'coach-01-card');
+  await shot(page, 'coach-01-chat');
+  // The card alone for docs/ (the sticky composer would cover its end).
+  await page.evaluate(() => { document.querySelector('.dock').style.visibility = 'hidden'; });
+  await card.screenshot({ path: join(screenshots, 'coach-card.png') });
+  await page.evaluate(() => { document.querySelector('.dock').style.visibility = ''; });
 
   // The follow-up is open: no model answer button, and the API refuses the model answer too.
   await messages(page, 'follow_up').first().waitFor();
@@ -106,7 +114,7 @@ await run('coach features in Chromium', binary, async ({ server, browser }) => {
   await messages(page, 'follow_up').first().waitFor();
 
   // Evidence: keyboard focus and a tap show the concept (no hover tooltip).
-  await card.getByTestId('rubric-detail').locator('summary').click();
+  await card.getByTestId('rubric-detail').locator('> summary').click();
   const mark = card.locator('mark[data-testid="evidence"]').first();
   await mark.focus();
   const concepts = await mark.getAttribute('data-concepts');
@@ -165,9 +173,19 @@ await run('coach features in Chromium', binary, async ({ server, browser }) => {
   check(skipped.gaps.length >= 3, 'a skipped question has a gap per step');
   checkEqual(report.questions[0].attempts.map((a) => a.after_model_answer), [false, true], 'both attempts kept');
   checkEqual(report.study_plan.length, 3, 'three study items');
+  // A second interview from this browser, through the API, gives the report a trend.
+  const clientId = await page.evaluate(() => localStorage.getItem('interview-bot.client-id'));
+  const second = await postJson(server.base + '/api/sessions',
+    { name: 'Ada', client_id: clientId, track: { kind: 'custom', questions: ['payment-race-condition'] } });
+  checkEqual(second.status, 201, 'a second interview starts');
+  const secondApi = server.base + '/api/sessions/' + second.body.id + '/messages';
+  await postJson(secondApi, { text: 'I would add an idempotency key to every charge and reconcile with Stripe every night.' });
+  await postJson(secondApi, { command: 'end' });
   await page.getByTestId('report-link').first().click();
   await page.getByTestId('study-plan').waitFor();
-  await page.getByTestId('trend-chart').or(page.getByTestId('progress-card').locator('p')).first().waitFor();
+  await page.getByTestId('trend-chart').waitFor();
+  checkEqual(await page.getByTestId('trend-chart').locator('circle').count(), 2, 'a point per past interview');
+  check(await page.getByTestId('concept-progress').locator('li').count() > 0, 'per-concept progress');
   const plans = page.getByTestId('question-plan');
   checkEqual(await plans.count(), 2, 'a plan per question');
   const skippedPlan = await plans.nth(1).innerText();
