@@ -64,15 +64,14 @@
     let pos = 0;
     for (const m of merged) {
       if (m.s > pos) container.appendChild(document.createTextNode(slice(pos, m.s)));
-      // Focusable and tappable: the concept shows below the answer (no hover-only tooltip), and
-      // screen readers hear it after the passage.
-      const concepts = m.names.length ? m.names.join('; ') : 'a rubric concept';
+      // Focusable and tappable: the concept shows in the caption below the answer (a live region,
+      // so screen readers hear it too), never in a hover-only tooltip.
       container.appendChild(el('mark', {
         class: 'evidence',
         'data-testid': 'evidence',
-        'data-concepts': concepts,
+        'data-concepts': m.names.length ? m.names.join('; ') : 'a rubric concept',
         tabindex: '0',
-      }, slice(m.s, m.t), el('span', { class: 'visually-hidden' }, ' (credited: ' + concepts + ')')));
+      }, slice(m.s, m.t)));
       pos = m.t;
     }
     if (pos < n) container.appendChild(document.createTextNode(slice(pos, n)));
