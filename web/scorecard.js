@@ -37,7 +37,7 @@
 
   function lineLabel(part) {
     switch (part.kind) {
-      case 'step': return 'Covered: ' + (part.label || part.id);
+      case 'step': return 'Coverage: ' + (part.label || part.id);
       case 'cap': {
         const why = CAP_TEXT[part.id] || String(part.id || '').replace(/-/g, ' ');
         return 'Cap: ' + why;
