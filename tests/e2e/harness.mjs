@@ -33,7 +33,10 @@ export async function startServer(binary, extraEnv = {}) {
                       { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 90 s:\n' + output)), 90000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');  // never leave a server behind a failed start
+      reject(new Error('server did not start in 90 s:\n' + output));
+    }, 90000);
     const onData = (chunk) => {
       output += chunk;
       const m = /Open http:\/\/[^:]+:(\d+)\//.exec(output);
