@@ -13,6 +13,8 @@
   }
 
   const ANSWER_PLACEHOLDER = 'Type your answer…';
+  const MAC = /Mac|iPhone|iPad/.test(navigator.platform || '');
+  const SEND_KEY = MAC ? '⌘' : 'Ctrl';
 
   // The bar above the transcript: the interview's title (also the page's), progress, the
   // follow-up tag and the question's countdown. `announce` speaks the time-up notice to screen readers.
@@ -137,14 +139,18 @@
         clear(b);
         b.append('Model', el('span', { class: 'cmd-extra' }, ' answer'));
       }
-      b.addEventListener('click', () => send({ command: name }, label));
+      b.addEventListener('click', async () => {
+        if (!(await confirmCommand(name))) return;
+        send({ command: name }, label);
+      });
       return b;
     };
     const commands = [
       cmd('hint', 'Hint', 'cmd-hint', 'Show the framework for this question (caps its score at 7/10)'),
       cmd('skip', 'Skip', 'cmd-skip', 'Skip this question or follow-up (a skipped question scores 0)'),
       cmd('repeat', 'Repeat', 'cmd-repeat', 'Show the current question again'),
-      cmd('model', 'Model answer', 'cmd-model', 'Show the model answer (after your answer is scored)'),
+      cmd('model', 'Model answer', 'cmd-model', 'Show the model answer of the last question you closed'),
+      cmd('retry', 'Retry', 'cmd-retry', 'Answer the last question you closed again; its score stays the first one'),
       cmd('end', 'End', 'cmd-end', 'End the interview now and see the report', 'cmd--end'),
     ];
     const composerForm = el('form', { class: 'composer-form', 'aria-label': 'Your answer', novalidate: true },
@@ -154,8 +160,8 @@
         el('div', { class: 'commands', role: 'group', 'aria-label': 'Commands' }, commands),
         el('p', { class: 'composer-meta' },
           counter,
-          el('span', { id: 'answer-help', class: 'composer-help' },
-            el('kbd', null, 'Enter'), ' to send · ', el('kbd', null, 'Shift'), '+', el('kbd', null, 'Enter'), ' new line'))));
+          el('span', { id: 'answer-help', class: 'composer-help', 'data-testid': 'answer-help' },
+            el('kbd', null, 'Enter'), ' new line · ', el('kbd', null, SEND_KEY), '+', el('kbd', null, 'Enter'), ' to send'))));
     const probeText = el('span', { class: 'dock-probe-text' });
     const probeButton = el('button', { type: 'button', class: 'dock-probe', hidden: true,
                                        title: 'Show the follow-up question in the transcript' },
@@ -180,12 +186,39 @@
       updateCounter();
       autosize();
     });
+    // Enter makes a new line, as in any text box; Ctrl+Enter (Cmd+Enter on a Mac) sends.
     textarea.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.isComposing) {
         event.preventDefault();
         composerForm.requestSubmit ? composerForm.requestSubmit() : submitAnswer();
       }
     });
+    const voice = IB.voice ? IB.voice.attach({ textarea, after: composerForm, onText: () => {
+      updateCounter();
+      autosize();
+      if (textarea.value) IB.store.set(draftKey, textarea.value);
+    } }) : null;
+    if (voice) onLeave(voice.stop);
+
+    // End, and a skip that would end the interview, cannot be undone: ask first.
+    function confirmCommand(name) {
+      if (!session) return Promise.resolve(false);
+      const p = session.progress || {};
+      const last = IB.num(p.index) && IB.num(p.total) && p.index + 1 >= p.total;
+      if (name === 'end') {
+        return IB.confirmAction({ title: 'End the interview now?', danger: true,
+          body: 'Questions you have not answered will not be scored. You will see your report.',
+          confirmLabel: 'End interview', cancelLabel: 'Keep going' });
+      }
+      if (name === 'skip' && last && !session.retrying) {
+        return IB.confirmAction({ title: 'Skip the last question?', danger: true,
+          body: session.state === 'follow_up'
+            ? 'Skipping this follow-up ends the interview.'
+            : 'This is the last question: skipping it scores it 0 and ends the interview.',
+          confirmLabel: 'Skip and finish', cancelLabel: 'Keep going' });
+      }
+      return Promise.resolve(true);
+    }
     composerForm.addEventListener('submit', (event) => {
       event.preventDefault();
       submitAnswer();
@@ -245,7 +278,9 @@
     }
 
     async function send(body, label) {
-      if (busy || !session || session.state === 'finished') return;
+      if (busy || !session) return;
+      const afterEnd = body.command === 'model' || body.command === 'retry' || session.retrying;
+      if (session.state === 'finished' && !afterEnd) return;
       errors.hide();
       const pending = pendingBubble(body, label);
       list.appendChild(pending);
@@ -268,6 +303,7 @@
         added = appendMessages(res.messages || [], true);
         if (res.session) applySession(res.session);
         if (scoring) IB.store.remove(draftKey);
+        if (scoring && voice) voice.reset();
       } catch (e) {
         pending.remove();
         if (scoring && !textarea.value) textarea.value = body.text;
@@ -285,7 +321,7 @@
     }
 
     function focusInput() {
-      if (session && session.state === 'finished') {
+      if (session && session.state === 'finished' && !session.retrying) {
         const link = finished.querySelector('[data-testid="report-link"]');
         if (link) link.focus({ preventScroll: true });
       } else {
@@ -319,10 +355,24 @@
           b.title = session.state === 'follow_up' ? 'Skip the follow-up and move on' : 'Skip this question (it scores 0)';
         }
       }
-      textarea.placeholder = session.state === 'follow_up'
-        ? 'Answer the follow-up, or press Skip to move on…'
-        : ANSWER_PLACEHOLDER;
-      if (session.state === 'finished') showFinished();
+      // The model answer and a retry are about a closed question: offered once there is one.
+      const p = session.progress || {};
+      const closed = (session.questions || []).some((q, i) => (q.status === 'scored' || q.status === 'skipped') &&
+        !(session.state === 'follow_up' && i === p.index));
+      for (const b of commands) {
+        const name = b.dataset.testid;
+        if (name === 'cmd-model') b.hidden = !closed;
+        if (name === 'cmd-retry') b.hidden = !closed || !!session.retrying;
+        if (name === 'cmd-hint' || name === 'cmd-end') b.hidden = session.state === 'finished';
+      }
+      textarea.placeholder = session.retrying ? 'Your new attempt at this question…'
+        : session.state === 'follow_up' ? 'Answer the follow-up, or press Skip to move on…'
+          : ANSWER_PLACEHOLDER;
+      if (session.state === 'finished' && !session.retrying) showFinished();
+      else if (session.state === 'finished') {
+        finished.hidden = true;
+        composer.hidden = false;
+      }
     }
 
     function showFinished() {
@@ -336,9 +386,14 @@
         el('p', { class: 'finished-sub' }, overall !== null
           ? 'Overall score ' + score1(overall) + '/10. The report has every score, the gaps to study and the full transcript.'
           : 'No question was answered. The report still has the transcript.')));
+      const closed = (session.questions || []).some((q) => q.status === 'scored' || q.status === 'skipped');
+      const after = (name, text, testid) => el('button', { type: 'button', class: 'button button--ghost', 'data-testid': testid,
+                                                   on: { click: () => send({ command: name }, text) } }, text);
       finished.appendChild(el('div', { class: 'finished-actions' },
         linkButton(safePath(links.report, '/s/' + id + '/report'), 'View your report',
           { class: 'button button--primary', 'data-testid': 'report-link' }),
+        closed ? after('model', 'Model answer', 'finished-model') : null,
+        closed ? after('retry', 'Retry the last question', 'finished-retry') : null,
         linkButton('/', 'New interview', { class: 'button button--ghost' })));
       finished.hidden = false;
     }
@@ -352,7 +407,7 @@
       list.hidden = false;
       updateCounter();
       autosize();
-      if (session.state !== 'finished') textarea.focus({ preventScroll: true });
+      if (session.state !== 'finished' || session.retrying) textarea.focus({ preventScroll: true });
       // Show the latest exchange: the last question, or the end of the transcript.
       const items = Array.from(list.children);
       const lastItem = items[items.length - 1];

@@ -22,6 +22,7 @@
     skip: 'Skipped',
     repeat: 'Asked to repeat the question',
     model: 'Asked for the model answer',
+    retry: 'Retried a question',
     end: 'Ended the interview',
   };
 
@@ -63,10 +64,13 @@
     let pos = 0;
     for (const m of merged) {
       if (m.s > pos) container.appendChild(document.createTextNode(slice(pos, m.s)));
+      // Focusable and tappable: the concept shows in the caption below the answer (a live region,
+      // so screen readers hear it too), never in a hover-only tooltip.
       container.appendChild(el('mark', {
         class: 'evidence',
         'data-testid': 'evidence',
-        title: m.names.length ? 'Credited: ' + m.names.join('; ') : 'Credited',
+        'data-concepts': m.names.length ? m.names.join('; ') : 'a rubric concept',
+        tabindex: '0',
       }, slice(m.s, m.t)));
       pos = m.t;
     }
@@ -123,14 +127,27 @@
     return out;
   }
 
+  // The answer box scrolls, so it is focusable itself; a focused or tapped passage names its
+  // concept in the caption under it.
   function answerBlock(answer, evidence, label) {
-    const box = el('div', { class: 'answer-text' });
+    const box = el('div', { class: 'answer-text', tabindex: '0', role: 'region', 'aria-label': label });
     const count = highlight(box, answer, evidence);
+    const caption = el('p', { class: 'evidence-caption', 'data-testid': 'evidence-caption', 'aria-live': 'polite' },
+      count ? 'Tap or focus a highlighted passage to see what it earned.' : '');
+    const show = (event) => {
+      const mark = event.target.closest && event.target.closest('mark.evidence');
+      if (!mark) return;
+      for (const other of box.querySelectorAll('mark.is-active')) other.classList.remove('is-active');
+      mark.classList.add('is-active');
+      caption.textContent = 'Credited: ' + mark.dataset.concepts;
+    };
+    box.addEventListener('focusin', show);
+    box.addEventListener('click', show);
     return section(label,
       el('p', { class: 'section-note' }, count
-        ? 'Highlighted passages earned credit (hover one to see the concept).'
+        ? 'Highlighted passages earned credit.'
         : 'Nothing in this answer matched the rubric.'),
-      box);
+      box, count ? caption : null);
   }
 
   function flagsBlock(result) {
@@ -220,7 +237,13 @@
       meta.push(el('span', { class: 'chip chip--time' }, q.time_limit_minutes + ' min limit'));
     }
     const eyebrow = num(d.index) && num(d.total) ? 'Question ' + (d.index + 1) + ' of ' + d.total : 'Question';
-    add(body, el('p', { class: 'eyebrow' }, eyebrow));
+    const retry = d.retry && typeof d.retry === 'object' ? d.retry : null;
+    add(body, el('p', { class: 'eyebrow' }, retry ? el('span', { class: 'tag tag--retry' }, 'Retry') : null,
+      retry ? ' ' : null, eyebrow, retry && num(retry.attempt) ? ' · attempt ' + retry.attempt : ''));
+    if (retry && num(retry.first_score)) {
+      add(body, el('p', { class: 'note' }, 'This attempt is scored on its own; the question keeps its first score, ' +
+        score1(retry.first_score) + '.' + (retry.after_model_answer ? ' You have seen the model answer.' : '')));
+    }
     add(body, el('h2', { class: 'question-title' }, q.title || 'Question'));
     if (meta.length) add(body, el('p', { class: 'chips question-meta' }, meta));
     if (q.question) add(body, el('p', { class: 'question-lead' }, q.question));
@@ -249,6 +272,12 @@
         el('p', { class: 'score-sub' }, extra && extra.sub ? extra.sub : null)));
   }
 
+  // The rubric's detail, folded under the summary and the breakdown.
+  function rubricDetail(...children) {
+    return el('details', { class: 'rubric-detail', 'data-testid': 'rubric-detail' },
+      el('summary', null, 'Rubric detail: coverage, your answer, strengths and gaps'), children);
+  }
+
   function renderScore(m, body, ctx) {
     const d = m.data || {};
     const r = d.result || {};
@@ -256,16 +285,22 @@
     if (num(r.words)) subs.push(IB.plural(r.words, 'word'));
     const capFlag = (r.flag_details || []).some((f) => f && f.flag === 'hint-used');
     if (num(d.ceiling) && d.ceiling < 10 && !capFlag) subs.push('hint used: capped at ' + score1(d.ceiling));
-    add(body, el('p', { class: 'eyebrow' }, 'Your score'));
+    const attempt = num(d.attempt) ? d.attempt : 0;
+    if (attempt) {
+      subs.push('the question keeps its first score, ' + score1(d.first_score));
+      if (d.after_model_answer) subs.push('after the model answer');
+    }
+    add(body, el('p', { class: 'eyebrow' }, attempt ? 'Attempt ' + attempt + ' · scored on its own' : 'Your score'));
     add(body, scoreHead(r, { sub: subs.join(' · ') }));
-    add(body, flagsBlock(r));
-    add(body, section('Framework coverage', stepBars(r.steps)));
-    add(body, answerBlock(d.answer, evidenceOf(r, 'answer'), 'Your answer'));
-    const strengths = strengthsBlock(r);
-    if (strengths) add(body, strengths);
-    add(body, gapsBlock(r, ctx, m.seq));
-    const insights = insightsBlock(d.insights);
-    if (insights) add(body, insights);
+    add(body, IB.scorecard.coachBlock(d.coach));
+    add(body, IB.scorecard.breakdownBlock(r));
+    add(body, rubricDetail(
+      flagsBlock(r),
+      section('Framework coverage', stepBars(r.steps)),
+      answerBlock(d.answer, evidenceOf(r, 'answer'), 'Your answer'),
+      d.coach ? IB.scorecard.rubricStrengths(d.coach) : strengthsBlock(r),
+      gapsBlock(r, ctx, m.seq),
+      insightsBlock(d.insights)));
   }
 
   function renderFollowUpScore(m, body, ctx) {
@@ -280,20 +315,20 @@
     }
     add(body, el('p', { class: 'eyebrow' }, 'Updated score'));
     add(body, scoreHead(r, { previous: prev, sub }));
-    add(body, flagsBlock(r));
-    add(body, section('Framework coverage', stepBars(r.steps)));
-    add(body, answerBlock(d.answer, evidenceOf(r, 'follow_up'), 'Your follow-up answer'));
+    add(body, IB.scorecard.coachBlock(d.coach));
+    add(body, IB.scorecard.breakdownBlock(r));
     const earlier = [];
     for (const e of evidenceOf(r, 'answer')) {
       const name = e.concept_name || e.concept;
       if (name && !earlier.includes(name)) earlier.push(name);
     }
-    if (earlier.length) {
-      add(body, section('Still credited from your first answer',
-        el('ul', { class: 'earlier' }, earlier.map((n) => el('li', null, n)))));
-    }
-    const gaps = (r.gaps || []).length ? gapsBlock(r, ctx, m.seq) : null;
-    if (gaps) add(body, gaps);
+    add(body, rubricDetail(
+      flagsBlock(r),
+      section('Framework coverage', stepBars(r.steps)),
+      answerBlock(d.answer, evidenceOf(r, 'follow_up'), 'Your follow-up answer'),
+      earlier.length ? section('Still credited from your first answer',
+        el('ul', { class: 'earlier' }, earlier.map((n) => el('li', null, n)))) : null,
+      (r.gaps || []).length ? gapsBlock(r, ctx, m.seq) : null));
   }
 
   function renderHint(m, body) {
@@ -310,13 +345,6 @@
     if (/\bcap/i.test(m.text || '') && num(d.ceiling)) {
       add(body, el('p', { class: 'note' }, 'Using a hint caps this question at ' + score1(d.ceiling) + '/10.'));
     }
-  }
-
-  function renderModelAnswer(m, body) {
-    const d = m.data || {};
-    add(body, el('p', { class: 'eyebrow' }, 'Model answer' +
-      (num(d.reference_score) ? ' · reference score ' + d.reference_score + '/10' : '')));
-    add(body, el('div', { class: 'md' }, IB.markdown(d.model_answer || m.text, { headingLevel: 3 })));
   }
 
   function renderFollowUp(m, body) {
@@ -367,7 +395,7 @@
       case 'follow_up_score': renderFollowUpScore(m, body, ctx); break;
       case 'follow_up': renderFollowUp(m, body); break;
       case 'hint': renderHint(m, body); break;
-      case 'model_answer': renderModelAnswer(m, body); break;
+      case 'model_answer': IB.scorecard.modelAnswerBody(m, body); break;
       case 'command': {
         const c = (m.data && m.data.command) || String(m.text || '').replace(/^\//, '');
         add(body, el('span', { class: 'command-chip' }, COMMAND_TEXT[c] || ('/' + c)));
@@ -376,6 +404,7 @@
       case 'answer':
       case 'follow_up_answer':
         if (kind === 'follow_up_answer') add(body, el('p', { class: 'eyebrow' }, 'Follow-up answer'));
+        if (m.data && num(m.data.attempt)) add(body, el('p', { class: 'eyebrow' }, 'Attempt ' + m.data.attempt));
         add(body, el('p', { class: 'answer-plain' }, m.text || ''));
         break;
       case 'report':

@@ -74,6 +74,9 @@
         band ? el('span', { class: ['band', 'band--' + band] }, capitalize(band)) : el('span', { class: 'muted' }, 'No answered questions yet'),
         el('p', { class: 'overall-facts' }, facts.join(' · ')))));
 
+    page.appendChild(strengthsCard(Array.isArray(report.strengths) ? report.strengths : []));
+    page.appendChild(studyPlanCard(Array.isArray(report.study_plan) ? report.study_plan : []));
+
     // Questions table.
     const table = el('table', { class: 'report-table' },
       el('caption', { class: 'visually-hidden' }, 'Score per question'),
@@ -115,18 +118,17 @@
       onLeave(() => window.removeEventListener('resize', onResize));
     }
 
-    // Top gaps.
-    const gaps = Array.isArray(report.top_gaps) ? report.top_gaps : [];
-    page.appendChild(el('section', { class: 'card', 'aria-labelledby': 'gaps-title' },
-      el('h2', { id: 'gaps-title', class: 'card-title' }, 'Top gaps to study'),
-      gaps.length ? el('ol', { class: 'top-gaps' }, gaps.map((g) => el('li', null,
-        el('div', { class: 'gap-head' },
-          el('span', { class: 'gap-name' }, g.name),
-          IB.num(g.points_lost) ? el('span', { class: 'gap-points' }, '−' + IB.points(g.points_lost) + ' pts') : null),
-        g.hint ? el('p', { class: 'gap-hint' }, g.hint) : null,
-        Array.isArray(g.questions) && g.questions.length
-          ? el('p', { class: 'gap-questions' }, 'In: ' + Array.from(new Set(g.questions)).join(', ')) : null)))
-        : el('p', { class: 'muted' }, 'No gaps recorded.')));
+    page.appendChild(questionPlans(questions));
+
+    const progress = el('section', { class: 'card', 'aria-labelledby': 'progress-title', 'data-testid': 'progress-card' },
+      el('h2', { id: 'progress-title', class: 'card-title' }, 'Your progress'),
+      el('p', { class: 'muted' }, 'Loading your past interviews…'));
+    page.appendChild(progress);
+    api('GET', '/api/history?client_id=' + encodeURIComponent(IB.clientId()))
+      .then((history) => renderProgress(progress, history, id))
+      .catch(() => {
+        progress.lastChild.textContent = 'Your past interviews could not be loaded.';
+      });
 
     // Transcript.
     const transcript = Array.isArray(report.transcript) ? report.transcript : [];
@@ -143,6 +145,109 @@
       }
     });
     page.appendChild(details);
+  }
+
+  function strengthsCard(strengths) {
+    return el('section', { class: 'card', 'aria-labelledby': 'strengths-title', 'data-testid': 'report-strengths' },
+      el('h2', { id: 'strengths-title', class: 'card-title' }, 'What you did well'),
+      strengths.length
+        ? el('ul', { class: 'plan-strengths' }, strengths.map((st) => el('li', null, String(st.text || ''),
+          st.question ? el('span', { class: 'muted' }, ' — ' + st.question) : null)))
+        : el('p', { class: 'muted' }, 'Nothing credited yet: answer a question to see your strengths.'));
+  }
+
+  function studyPlanCard(plan) {
+    return el('section', { class: 'card', 'aria-labelledby': 'plan-title', 'data-testid': 'study-plan' },
+      el('h2', { id: 'plan-title', class: 'card-title' }, 'Study next'),
+      el('p', { class: 'section-lead' }, 'The three topics that would gain you the most points across this interview.'),
+      plan.length ? el('ol', { class: 'top-gaps' }, plan.map((g) => el('li', null,
+        el('div', { class: 'gap-head' },
+          el('span', { class: 'gap-name' }, String(g.name || '')),
+          IB.num(g.points) ? el('span', { class: 'gap-points' }, 'up to ' + IB.points(g.points) + ' pts') : null),
+        g.hint ? el('p', { class: 'gap-hint' }, String(g.hint)) : null,
+        Array.isArray(g.questions) && g.questions.length
+          ? el('p', { class: 'gap-questions' }, 'In: ' + Array.from(new Set(g.questions)).join(', ')) : null)))
+        : el('p', { class: 'muted' }, 'No gaps recorded.'));
+  }
+
+  // Every question: its attempts (retries marked when after the model answer), what earned
+  // credit in the candidate's words, and every gap; a skipped question's gaps are all its steps.
+  function questionPlans(questions) {
+    const items = questions.filter((q) => Array.isArray(q.attempts) && q.attempts.length);
+    return el('section', { class: 'card', 'aria-labelledby': 'plans-title' },
+      el('h2', { id: 'plans-title', class: 'card-title' }, 'Question by question'),
+      items.length ? el('ol', { class: 'question-plans' }, items.map((q) => el('li', {
+        class: 'question-plan', 'data-testid': 'question-plan', 'data-status': q.status,
+      },
+      el('h3', { class: 'plan-title' }, String(q.title || q.id),
+        q.status === 'skipped' ? el('span', { class: 'state state--skipped' }, ' Skipped') : null),
+      el('ul', { class: 'attempts', 'data-testid': 'attempts' }, q.attempts.map((a) => el('li', { 'data-testid': 'attempt' },
+        'Attempt ' + a.attempt + ': ' + (a.skipped ? 'skipped (0.0)' : score1(a.score) + '/10'),
+        a.attempt === 1 && q.attempts.length > 1 ? ' (the score kept)' : '',
+        a.after_model_answer ? el('span', { class: 'tag tag--retry' }, ' after the model answer') : null))),
+      Array.isArray(q.fixes) && q.fixes.length
+        ? el('ul', { class: 'coach-list coach-list--fix' }, q.fixes.map((f) => el('li', null, String(f)))) : null,
+      Array.isArray(q.evidence) && q.evidence.length ? el('details', { class: 'plan-evidence' },
+        el('summary', null, 'Credited, in your words (' + q.evidence.length + ')'),
+        el('ul', null, q.evidence.map((e) => el('li', null, el('strong', null, String(e.concept || '')), ': “' + String(e.quote || '') + '”'))))
+        : null,
+      Array.isArray(q.gaps) && q.gaps.length ? el('ul', { class: 'plan-gaps', 'data-testid': 'plan-gaps' },
+        q.gaps.map((g) => el('li', null, el('span', { class: 'gap-name' }, String(g.name || '')),
+          IB.num(g.points_lost) ? el('span', { class: 'gap-points' }, ' −' + IB.points(g.points_lost) + ' pts') : null,
+          g.hint ? el('span', { class: 'gap-hint' }, ' ' + String(g.hint)) : null)))
+        : el('p', { class: 'muted' }, 'No gaps.'))))
+        : el('p', { class: 'muted' }, 'No question answered or skipped yet.'));
+  }
+
+  // Past interviews of this browser (oldest first) as a line of overall scores, and each
+  // concept's credit over the interviews that asked about it.
+  function renderProgress(card, history, id) {
+    clear(card);
+    card.appendChild(el('h2', { id: 'progress-title', class: 'card-title' }, 'Your progress'));
+    const sessions = (Array.isArray(history.sessions) ? history.sessions : [])
+      .filter((s) => IB.num(s.overall)).slice().reverse();
+    if (sessions.length < 2) {
+      card.appendChild(el('p', { class: 'muted' }, 'Your trend appears here after two interviews in this browser.'));
+    } else {
+      card.appendChild(trendChart(sessions, id));
+    }
+    const concepts = Array.isArray(history.concept_progress) ? history.concept_progress : [];
+    if (concepts.length) {
+      card.appendChild(el('h3', { class: 'section-title' }, 'Concepts over your interviews'));
+      card.appendChild(el('ul', { class: 'concept-progress', 'data-testid': 'concept-progress' }, concepts.map((c) => {
+        const credits = Array.isArray(c.credits) ? c.credits : [];
+        const text = credits.map((x) => (x > 0 ? 'credited' : 'missed')).join(', then ');
+        return el('li', null,
+          el('span', { class: 'concept-name' }, String(c.concept || '')),
+          el('span', { class: 'muted' }, ' (' + String(c.question || '') + ') '),
+          el('span', { class: 'concept-dots', role: 'img', 'aria-label': text },
+            credits.map((x) => el('span', { class: ['dot', x > 0 ? 'dot--on' : 'dot--off'], 'aria-hidden': 'true' }, x > 0 ? '●' : '○'))));
+      })));
+    }
+  }
+
+  function trendChart(sessions, id) {
+    const w = 600, h = 180, padX = 36, padY = 18;
+    const x = (i) => padX + (sessions.length === 1 ? 0 : (i * (w - 2 * padX)) / (sessions.length - 1));
+    const y = (v) => h - padY - (Math.max(0, Math.min(10, v)) / 10) * (h - 2 * padY);
+    const titleId = IB.nextId('trend-title');
+    const descId = IB.nextId('trend-desc');
+    const summary = sessions.map((s) => IB.fmtDate(s.created_at) + ': ' + score1(s.overall)).join('; ');
+    const chart = svg('svg', { class: 'trend-chart', 'data-testid': 'trend-chart', role: 'img', viewBox: '0 0 ' + w + ' ' + h,
+                                'aria-labelledby': titleId + ' ' + descId },
+      svg('title', { id: titleId }, 'Overall score over your interviews'),
+      svg('desc', { id: descId }, summary));
+    for (const v of [0, 5, 10]) {
+      chart.appendChild(svg('line', { x1: String(padX), x2: String(w - padX), y1: String(y(v)), y2: String(y(v)), class: 'trend-grid' }));
+      chart.appendChild(svg('text', { x: '4', y: String(y(v) + 4), class: 'trend-axis' }, String(v)));
+    }
+    chart.appendChild(svg('polyline', { class: 'trend-line', fill: 'none',
+      points: sessions.map((s, i) => x(i).toFixed(1) + ',' + y(s.overall).toFixed(1)).join(' ') }));
+    sessions.forEach((s, i) => {
+      chart.appendChild(svg('circle', { cx: x(i).toFixed(1), cy: y(s.overall).toFixed(1), r: s.id === id ? '6' : '4',
+                                        class: s.id === id ? 'trend-point trend-point--this' : 'trend-point' }));
+    });
+    return chart;
   }
 
   // Horizontal bar chart in inline SVG. Lengths in % so it fits any width without scaling text.

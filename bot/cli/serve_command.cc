@@ -133,10 +133,11 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: cannot listen on " << bind << ":" << port << "\n";
     return 1;
   }
-  // Links in Slack and webhooks, unless PUBLIC_BASE_URL is set.
+  // Links in Slack, webhooks and reports, unless PUBLIC_BASE_URL is set.
   const std::string base_url = "http://" + std::string(bind == "0.0.0.0" ? "localhost" : bind) +
                                ":" + std::to_string(bound);
   if (slack_config.public_base_url.empty()) notice.SetPublicBaseUrl(base_url);
+  http.SetPublicBaseUrl(slack_config.public_base_url.empty() ? base_url : slack_config.public_base_url);
   slack.SetDefaultBaseUrl(base_url);
   io.out << slack.Describe();
   slack.Start();

@@ -23,16 +23,59 @@ const std::vector<std::string>& FillerPhrases() {
   return phrases;
 }
 
+// English function words and the verbs and fillers every answer uses: never a "top word".
 const std::set<std::string>& Stop() {
   static const std::set<std::string> words = {
-      "the", "and", "for", "that", "this", "with", "are", "was", "but", "not", "you", "your",
-      "our", "its", "it's", "can", "will", "would", "should", "could", "have", "has", "had",
-      "from", "into", "then", "than", "when", "what", "which", "they", "them", "there", "their",
-      "been", "being", "were", "also", "only", "each", "every", "some", "any", "all", "one",
-      "two", "more", "most", "very", "just", "how", "why", "who", "out", "about", "over", "after",
-      "before", "because", "while", "where", "these", "those", "i'd", "we'd", "i'm", "don't",
-      "use", "make", "get", "let", "need", "like", "way", "much", "many", "still", "even", "both"};
+      "a", "about", "above", "across", "actually", "add", "after", "again", "against", "all",
+      "also", "always", "am", "an", "and", "another", "any", "anything", "are", "around", "as",
+      "ask", "at", "away", "back", "basically", "be", "because", "been", "before", "being",
+      "below", "best", "better", "between", "both", "but", "by", "can", "can't", "come", "could",
+      "did", "didn't", "do", "does", "doesn't", "doing", "don't", "done", "down", "during", "each",
+      "either", "else", "enough", "etc", "even", "ever", "every", "few", "first", "for", "from",
+      "further", "get", "gets", "getting", "give", "go", "goes", "going", "good", "got", "had",
+      "has", "have", "having", "he", "her", "here", "him", "his", "how", "however", "i", "i'd",
+      "i'll", "i'm", "i've", "if", "in", "instead", "into", "is", "isn't", "it", "it's", "its",
+      "just", "keep", "kind", "know", "last", "least", "less", "let", "like", "look", "lot", "lots",
+      "make", "makes", "making", "many", "may", "maybe", "me", "might", "more", "most", "much",
+      "must", "my", "need", "needs", "never", "new", "next", "no", "not", "now", "of", "off",
+      "often", "ok", "okay", "on", "once", "one", "only", "or", "other", "others", "our", "out",
+      "over", "own", "per", "pretty", "probably", "put", "quite", "rather", "really", "right",
+      "said", "same", "say", "see", "should", "since", "so", "some", "something", "sort", "start",
+      "still", "stuff", "such", "sure", "take", "than", "that", "that's", "the", "their", "them",
+      "then", "there", "there's", "these", "they", "they're", "thing", "things", "think", "this",
+      "those", "though", "through", "to", "too", "two", "under", "until", "up", "us", "use",
+      "used", "using", "very", "via", "want", "was", "way", "we", "we'd", "we'll", "we're",
+      "we've", "well", "were", "what", "when", "where", "whether", "which", "while", "who", "why",
+      "will", "with", "within", "without", "won't", "would", "yeah", "yes", "yet", "you", "your"};
   return words;
+}
+
+// A filler word that is not filler in these phrases: "not just X", "just in time", "not really".
+struct NotFiller {
+  const char* before;  // the token just before it, or ""
+  const char* after;   // the tokens just after it, or ""
+};
+
+bool IsFillerUse(const std::vector<std::string>& tokens, size_t i) {
+  static const std::vector<std::pair<std::string, NotFiller>> exceptions = {
+      {"just", {"not", ""}},          {"just", {"", "in time"}}, {"just", {"", "in case"}},
+      {"just", {"", "as"}},           {"just", {"", "enough"}},  {"just", {"", "now"}},
+      {"just", {"", "before"}},       {"just", {"", "after"}},   {"really", {"not", ""}},
+      {"actually", {"", "work"}},     {"actually", {"", "works"}},
+  };
+  for (const auto& [word, ex] : exceptions) {
+    if (word != tokens[i]) continue;
+    const std::string before = ex.before, after = ex.after;
+    if (!before.empty() && i > 0 && tokens[i - 1] == before) return false;
+    if (!after.empty()) {
+      std::string next;
+      for (size_t j = i + 1; j < tokens.size() && next.size() < after.size(); ++j) {
+        next += (next.empty() ? "" : " ") + tokens[j];
+      }
+      if (next == after) return false;
+    }
+  }
+  return true;
 }
 
 std::string Lower(const std::string& s) {
@@ -73,6 +116,21 @@ nlohmann::json Found(const std::vector<std::string>& tokens, const std::vector<s
   return found;
 }
 
+// Filler words and phrases, counted only where used as filler (IsFillerUse).
+nlohmann::json Fillers(const std::vector<std::string>& tokens) {
+  nlohmann::json found = nlohmann::json::array();
+  for (const auto& phrase : FillerPhrases()) {
+    if (phrase.find(' ') != std::string::npos) {
+      for (const auto& p : Found(tokens, {phrase})) found.push_back(p);
+      continue;
+    }
+    int count = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) count += tokens[i] == phrase && IsFillerUse(tokens, i);
+    if (count) found.push_back({phrase, count});
+  }
+  return found;
+}
+
 }  // namespace
 
 nlohmann::json Insights(const std::string& answer, const rubric::Result& result) {
@@ -95,7 +153,7 @@ nlohmann::json Insights(const std::string& answer, const rubric::Result& result)
   return {{"words", tokens.size()},
           {"top_words", top_words},
           {"hedging", Found(tokens, HedgingPhrases())},
-          {"filler", Found(tokens, FillerPhrases())},
+          {"filler", Fillers(tokens)},
           {"job_terms", job_terms}};
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/coach.h"
 #include "core/format.h"
 #include "core/insights.h"
 
@@ -33,7 +34,7 @@ std::string Summary(const rubric::Result& r) {
 }  // namespace
 
 const std::vector<std::string>& Interview::Commands() {
-  static const std::vector<std::string> commands = {"hint", "skip", "repeat", "model", "end"};
+  static const std::vector<std::string> commands = {"hint", "skip", "repeat", "model", "retry", "end"};
   return commands;
 }
 
@@ -43,6 +44,7 @@ std::string Interview::CommandOf(const std::string& text) {
   for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   while (!t.empty() && (t.back() == '.' || t.back() == '!')) t.pop_back();
   if (t == "model answer") return "model";
+  if (t == "retry this question") return "retry";
   for (const auto& c : Commands()) {
     if (t == c) return c;
   }
@@ -71,7 +73,9 @@ Message& Interview::Say(Session* s, MessageRole role, MessageKind kind, std::str
   m.kind = kind;
   m.text = std::move(text);
   m.at_ms = clock_.NowMs();
-  if (const QuestionRecord* q = s->Current()) m.question = q->id;
+  if (const QuestionRecord* q = s->retrying >= 0 ? &s->questions[s->retrying] : s->Current()) {
+    m.question = q->id;
+  }
   m.data = std::move(data);
   s->updated_ms = m.at_ms;
   s->messages.push_back(std::move(m));
@@ -80,10 +84,17 @@ Message& Interview::Say(Session* s, MessageRole role, MessageKind kind, std::str
 
 void Interview::Ask(Session* s) const {
   QuestionRecord& r = *s->Current();
-  const rubric::Question& q = QuestionOf(r);
   r.status = QuestionStatus::kAsked;
   r.asked_at_ms = clock_.NowMs();
-  std::string text = "Question " + std::to_string(s->current + 1) + " of " +
+  SayQuestion(s, s->current);
+}
+
+// The question message; asked again (repeat, a retry) it keeps the time it was first asked at,
+// so its timer does not restart.
+Message& Interview::SayQuestion(Session* s, size_t index) const {
+  const QuestionRecord& r = s->questions[index];
+  const rubric::Question& q = QuestionOf(r);
+  std::string text = "Question " + std::to_string(index + 1) + " of " +
                      std::to_string(s->questions.size()) + ": " + q.title + "\n\n" + q.question +
                      "\n\n" + q.scenario;
   for (const auto& c : q.constraints) text += "\n- " + c;
@@ -92,8 +103,8 @@ void Interview::Ask(Session* s) const {
   }
   nlohmann::json question = PublicQuestion(q);
   question["asked_at"] = Iso8601(r.asked_at_ms);
-  Say(s, MessageRole::kBot, MessageKind::kQuestion, text,
-      {{"question", question}, {"index", s->current}, {"total", s->questions.size()}});
+  return Say(s, MessageRole::kBot, MessageKind::kQuestion, text,
+             {{"question", question}, {"index", index}, {"total", s->questions.size()}});
 }
 
 void Interview::Advance(Session* s) const {
@@ -119,24 +130,29 @@ void Interview::Finish(Session* s, bool early) const {
 }
 
 MaybeError Interview::Handle(const Input& input, Session* s) const {
-  if (s->state == SessionState::kFinished) {
+  if (!input.command.empty() &&
+      std::find(Commands().begin(), Commands().end(), input.command) == Commands().end()) {
+    return Error{ErrorKind::kInvalid, "invalid_field",
+                 "command must be one of hint, skip, repeat, model, retry, end", "command"};
+  }
+  const std::string command = input.command.empty() ? CommandOf(input.text) : input.command;
+  const bool retrying = s->retrying >= 0;
+  // A finished interview still shows its model answers and takes retries.
+  if (s->state == SessionState::kFinished && !retrying && command != "model" && command != "retry") {
     return Error{ErrorKind::kEnded, "interview_ended",
                  "this interview has ended; see its report or start a new one", ""};
   }
-  if (!input.command.empty()) {
-    if (std::find(Commands().begin(), Commands().end(), input.command) == Commands().end()) {
-      return Error{ErrorKind::kInvalid, "invalid_field",
-                   "command must be one of hint, skip, repeat, model, end", "command"};
+  if (!command.empty()) {
+    if (retrying) {
+      RetryCommand(command, s);
+      return std::nullopt;
     }
-    return Command(input.command, s);
-  }
-  if (const std::string command = CommandOf(input.text); !command.empty()) {
     return Command(command, s);
   }
   if (Trim(input.text).empty()) {
     return Error{ErrorKind::kInvalid, "invalid_field", "text must not be empty", "text"};
   }
-  return Answer(input.text, s);
+  return retrying ? RetryAnswer(input.text, s) : Answer(input.text, s);
 }
 
 MaybeError Interview::Answer(const std::string& text, Session* s) const {
@@ -166,7 +182,10 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
     Say(s, MessageRole::kCandidate, MessageKind::kFollowUpAnswer, text);
     Say(s, MessageRole::kBot, MessageKind::kFollowUpScore,
         "With your follow-up: " + Fixed1(previous) + " -> " + summary,
-        {{"result", json}, {"answer", text}, {"previous_score", previous}});
+        {{"result", json},
+         {"answer", text},
+         {"previous_score", previous},
+         {"coach", CoachJson(*r.result)}});
     Advance(s);
     return std::nullopt;
   }
@@ -178,6 +197,7 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
       {{"result", json},
        {"answer", text},
        {"insights", Insights(text, result)},
+       {"coach", CoachJson(result)},
        {"ceiling", r.hints > 0 ? kHintCeiling : 10.0}});
   // Probe the biggest gap (gaps come sorted by points lost), whether a framework step or depth:
   // a strong answer that covers every step is still pressed on numbers or verification. The gap
@@ -196,9 +216,16 @@ MaybeError Interview::Answer(const std::string& text, Session* s) const {
 }
 
 MaybeError Interview::Command(const std::string& command, Session* s) const {
-  QuestionRecord& r = *s->Current();
-  const rubric::Question& q = QuestionOf(r);
   Say(s, MessageRole::kCandidate, MessageKind::kCommand, command, {{"command", command}});
+  if (command == "model") {
+    ModelAnswer(s);
+    return std::nullopt;
+  }
+  if (command == "retry") {
+    StartRetry(s);
+    return std::nullopt;
+  }
+  QuestionRecord& r = *s->Current();
   if (command == "end") {
     Finish(s, true);
   } else if (command == "skip") {
@@ -212,37 +239,30 @@ MaybeError Interview::Command(const std::string& command, Session* s) const {
     if (s->state == SessionState::kFollowUp) {
       Say(s, MessageRole::kBot, MessageKind::kFollowUp, r.follow_up_probe, {{"repeat", true}});
     } else {
-      // Re-ask without restarting the question's timer.
-      const int64_t asked = r.asked_at_ms;
-      Ask(s);
-      r.asked_at_ms = asked;
-      s->messages.back().data["question"]["asked_at"] = Iso8601(asked);
+      SayQuestion(s, s->current);
     }
   } else if (command == "hint") {
-    nlohmann::json steps = nlohmann::json::array();
     std::string text;
-    for (size_t i = 0; i < q.steps.size(); ++i) {
-      steps.push_back({{"id", q.steps[i].id}, {"name", q.steps[i].name},
-                       {"description", q.steps[i].description}});
-      text += "\n" + std::to_string(i + 1) + ". " + q.steps[i].name +
-              (q.steps[i].description.empty() ? "" : ": " + q.steps[i].description);
-    }
+    const nlohmann::json data = HintData(QuestionOf(r), &text);
     const bool answering = s->state == SessionState::kAnswering;
     if (answering) ++r.hints;
     Say(s, MessageRole::kBot, MessageKind::kHint,
-        "Try the " + q.framework_name + ":" + text +
-            (answering ? "\n\nUsing a hint caps this question at " + Fixed1(kHintCeiling) + "/10." : ""),
-        {{"framework", q.framework_name}, {"steps", steps}, {"ceiling", kHintCeiling}});
-  } else if (command == "model") {
-    if (r.status != QuestionStatus::kScored) {
-      Say(s, MessageRole::kBot, MessageKind::kInfo,
-          "The model answer is shown once your answer to this question is scored.");
-    } else {
-      Say(s, MessageRole::kBot, MessageKind::kModelAnswer, q.model_answer,
-          {{"model_answer", q.model_answer}, {"reference_score", q.reference_score}});
-    }
+        text + (answering ? "\n\nUsing a hint caps this question at " + Fixed1(kHintCeiling) + "/10." : ""),
+        data);
   }
   return std::nullopt;
+}
+
+nlohmann::json Interview::HintData(const rubric::Question& q, std::string* text) const {
+  nlohmann::json steps = nlohmann::json::array();
+  *text = "Try the " + q.framework_name + ":";
+  for (size_t i = 0; i < q.steps.size(); ++i) {
+    steps.push_back({{"id", q.steps[i].id}, {"name", q.steps[i].name},
+                     {"description", q.steps[i].description}});
+    *text += "\n" + std::to_string(i + 1) + ". " + q.steps[i].name +
+             (q.steps[i].description.empty() ? "" : ": " + q.steps[i].description);
+  }
+  return {{"framework", q.framework_name}, {"steps", steps}, {"ceiling", kHintCeiling}};
 }
 
 }  // namespace bot

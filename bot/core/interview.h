@@ -28,7 +28,7 @@ struct StartRequest {
 
 struct Input {
   std::string text;     // an answer, or a command typed as a word
-  std::string command;  // hint, skip, repeat, model, end
+  std::string command;  // hint, skip, repeat, model, retry, end
 };
 
 // The client_id rule, for starting a session and for reading a client's history: 1 to 64
@@ -62,12 +62,21 @@ class Interview {
  private:
   MaybeError Answer(const std::string& text, Session* s) const;
   MaybeError Command(const std::string& command, Session* s) const;
+  // After a question closes (interview_review.cc): its model answer, and retries of it, each
+  // scored on its own; the question's score stays the one it closed with.
+  void ModelAnswer(Session* s) const;
+  void StartRetry(Session* s) const;
+  MaybeError RetryAnswer(const std::string& text, Session* s) const;
+  void RetryCommand(const std::string& command, Session* s) const;
+  void EndRetry(Session* s) const;
   void Ask(Session* s) const;
+  Message& SayQuestion(Session* s, size_t index) const;
   void Advance(Session* s) const;
   void Finish(Session* s, bool early) const;
   Message& Say(Session* s, MessageRole role, MessageKind kind, std::string text,
                nlohmann::json data = nlohmann::json::object()) const;
   const rubric::Question& QuestionOf(const QuestionRecord& r) const { return *bank_.Find(r.id); }
+  nlohmann::json HintData(const rubric::Question& q, std::string* text) const;
 
   const rubric::Scorer& scorer_;
   const rubric::Bank& bank_;

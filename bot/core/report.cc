@@ -13,13 +13,6 @@
 namespace bot {
 namespace {
 
-nlohmann::json Links(const Session& s) {
-  return {{"self", "/s/" + s.id},
-          {"report", "/s/" + s.id + "/report"},
-          {"report_json", "/api/sessions/" + s.id + "/report.json"},
-          {"report_md", "/api/sessions/" + s.id + "/report.md"}};
-}
-
 nlohmann::json TrackJson(const Track& t) {
   nlohmann::json j = {{"kind", t.kind}};
   if (!t.value.empty()) j["value"] = t.value;
@@ -28,18 +21,19 @@ nlohmann::json TrackJson(const Track& t) {
   return j;
 }
 
+}  // namespace
+
+nlohmann::json SessionLinks(const Session& s, const std::string& base_url) {
+  return {{"self", base_url + "/s/" + s.id},
+          {"report", base_url + "/s/" + s.id + "/report"},
+          {"report_json", base_url + "/api/sessions/" + s.id + "/report.json"},
+          {"report_md", base_url + "/api/sessions/" + s.id + "/report.md"}};
+}
+
 nlohmann::json OverallJson(const Session& s) {
   const double overall = s.Overall();
   return overall >= 0 ? nlohmann::json(overall) : nlohmann::json();
 }
-
-std::string Cell(std::string s) {
-  for (size_t i = 0; (i = s.find('|', i)) != std::string::npos; i += 2) s.replace(i, 1, "\\|");
-  for (char& c : s) c = c == '\n' ? ' ' : c;
-  return s;
-}
-
-}  // namespace
 
 nlohmann::json SessionView(const rubric::Bank& bank, const Session& s, bool with_messages) {
   int answered = 0;
@@ -72,9 +66,10 @@ nlohmann::json SessionView(const rubric::Bank& bank, const Session& s, bool with
                     {"total", s.questions.size()},
                     {"answered", answered}}},
       {"current", current},
+      {"retrying", s.retrying >= 0 ? nlohmann::json(s.questions[s.retrying].id) : nlohmann::json()},
       {"overall", OverallJson(s)},
       {"questions", questions},
-      {"links", Links(s)},
+      {"links", SessionLinks(s)},
   };
   if (with_messages) {
     nlohmann::json messages = nlohmann::json::array();
@@ -84,136 +79,6 @@ nlohmann::json SessionView(const rubric::Bank& bank, const Session& s, bool with
   return view;
 }
 
-nlohmann::json ReportJson(const rubric::Bank& bank, const Session& s) {
-  nlohmann::json questions = nlohmann::json::array();
-  struct Agg {
-    double sum = 0;
-    int n = 0;
-  };
-  std::map<std::string, Agg> competencies;
-  std::vector<std::string> competency_order;
-  struct GapAgg {
-    double lost = 0;
-    std::string hint;
-    std::vector<std::string> questions;
-  };
-  std::map<std::string, GapAgg> gaps;
-  for (const auto& r : s.questions) {
-    const rubric::Question* q = bank.Find(r.id);
-    const std::string title = q ? q->title : r.id;
-    const rubric::Result* result = r.status == QuestionStatus::kScored && r.result ? &*r.result : nullptr;
-    questions.push_back(
-        {{"number", q ? q->number : 0},
-         {"id", r.id},
-         {"title", title},
-         {"status", ToString(r.status)},
-         {"score", r.status == QuestionStatus::kScored    ? nlohmann::json(r.score)
-                   : r.status == QuestionStatus::kSkipped ? nlohmann::json(0.0)
-                                                          : nlohmann::json()},
-         {"band", result ? result->band : ""},
-         {"hints", r.hints},
-         {"follow_up", r.follow_up_answered},
-         {"time_to_answer_seconds",
-          r.answered_at_ms ? nlohmann::json((r.answered_at_ms - r.asked_at_ms) / 1000)
-                           : nlohmann::json()}});
-    if (!result) continue;
-    for (const auto& c : result->competencies) {
-      if (!competencies.count(c.name)) competency_order.push_back(c.name);
-      competencies[c.name].sum += c.coverage;
-      competencies[c.name].n += 1;
-    }
-    for (const auto& g : result->gaps) {
-      GapAgg& agg = gaps[g.name];
-      agg.lost += g.points_lost;
-      if (agg.hint.empty()) agg.hint = g.hint;
-      agg.questions.push_back(title);
-    }
-  }
-  nlohmann::json comp = nlohmann::json::array();
-  for (const auto& name : competency_order) {
-    const Agg& a = competencies[name];
-    comp.push_back({{"name", name},
-                    {"coverage", std::round(a.sum / a.n * 100) / 100},
-                    {"questions", a.n}});
-  }
-  std::vector<std::pair<std::string, GapAgg>> sorted(gaps.begin(), gaps.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second.lost > b.second.lost; });
-  nlohmann::json top = nlohmann::json::array();
-  for (size_t i = 0; i < sorted.size() && i < 5; ++i) {
-    top.push_back({{"name", sorted[i].first},
-                   {"points_lost", std::round(sorted[i].second.lost * 10) / 10},
-                   {"hint", sorted[i].second.hint},
-                   {"questions", sorted[i].second.questions}});
-  }
-  nlohmann::json transcript = nlohmann::json::array();
-  for (const auto& m : s.messages) transcript.push_back(MessageToJson(m));
-  return {{"session", SessionView(bank, s, false)},
-          {"overall", OverallJson(s)},
-          {"ended_early", s.ended_early},
-          {"questions", questions},
-          {"competencies", comp},
-          {"top_gaps", top},
-          {"transcript", transcript}};
-}
-
-namespace {
-
-// User text as literal Markdown: control characters dropped (line breaks kept where `multiline`),
-// Markdown's punctuation backslash-escaped, so a name or an answer cannot add a heading, link,
-// image, emphasis or table cell.
-std::string MarkdownText(const std::string& text, bool multiline) {
-  std::string out;
-  for (char c : text) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    if (c == '\n' && multiline) {
-      out += c;
-    } else if (u < 0x20 || u == 0x7f) {
-      continue;
-    } else if (std::strchr("\\`*_{}[]()<>#+-.!|~", c)) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string ReportMarkdown(const rubric::Bank& bank, const Session& s) {
-  const nlohmann::json r = ReportJson(bank, s);
-  std::string md = "# Interview report" + (s.name.empty() ? "" : " - " + MarkdownText(s.name, false)) + "\n\n";
-  md += "Started " + Iso8601(s.created_ms) + ", " + ToString(s.state) +
-        (s.ended_early ? " (ended early)" : "") + ".\n\n";
-  md += "**Overall: " + (r["overall"].is_null() ? std::string("no answers") : Fixed1(r["overall"].get<double>()) + "/10") + "**\n\n";
-  md += "## Questions\n\n| # | Question | Score | Status | Hints | Time to answer |\n|---|---|---|---|---|---|\n";
-  for (const auto& q : r["questions"]) {
-    md += "| " + std::to_string(q["number"].get<int>()) + " | " + Cell(q["title"]) + " | " +
-          (q["score"].is_null() ? "-" : Fixed1(q["score"].get<double>())) + " | " +
-          q["status"].get<std::string>() + " | " + std::to_string(q["hints"].get<int>()) + " | " +
-          (q["time_to_answer_seconds"].is_null() ? "-" : std::to_string(q["time_to_answer_seconds"].get<int64_t>()) + " s") + " |\n";
-  }
-  md += "\n## Competencies\n\n";
-  for (const auto& c : r["competencies"]) {
-    md += "- " + c["name"].get<std::string>() + ": " +
-          std::to_string(static_cast<int>(std::lround(c["coverage"].get<double>() * 100))) + "%\n";
-  }
-  md += "\n## Top gaps to study\n\n";
-  for (const auto& g : r["top_gaps"]) {
-    md += "- **" + g["name"].get<std::string>() + "** (-" + Fixed1(g["points_lost"].get<double>()) +
-          "): " + g["hint"].get<std::string>() + "\n";
-  }
-  md += "\n## Transcript\n\n";
-  for (const auto& m : s.messages) {
-    md += (m.role == MessageRole::kBot ? "**Interviewer** (" : "**You** (") +
-          std::string(ToString(m.kind)) + "):\n\n" +
-          (m.role == MessageRole::kBot ? m.text : MarkdownText(m.text, true)) + "\n\n";
-  }
-  return md;
-}
-
 nlohmann::json History(const rubric::Bank& bank, const std::vector<Session>& sessions) {
   nlohmann::json list = nlohmann::json::array();
   struct Miss {
@@ -221,6 +86,12 @@ nlohmann::json History(const rubric::Bank& bank, const std::vector<Session>& ses
     int times = 0;
   };
   std::map<std::string, Miss> missed;
+  struct Progress {
+    std::string concept_name, question;
+    std::vector<double> credits;  // newest first while collected
+  };
+  std::map<std::string, Progress> progress;
+  std::vector<std::string> progress_order;
   for (const auto& s : sessions) {
     list.push_back({{"id", s.id},
                     {"name", s.name},
@@ -228,11 +99,17 @@ nlohmann::json History(const rubric::Bank& bank, const std::vector<Session>& ses
                     {"state", ToString(s.state)},
                     {"overall", OverallJson(s)},
                     {"questions", s.questions.size()},
-                    {"links", Links(s)}});
+                    {"links", SessionLinks(s)}});
     for (const auto& r : s.questions) {
       if (r.status != QuestionStatus::kScored || !r.result) continue;
       const rubric::Question* q = bank.Find(r.id);
       for (const auto& c : r.result->concepts) {
+        const std::string key = r.id + "/" + c.id;
+        if (!progress.count(key)) progress_order.push_back(key);
+        Progress& p = progress[key];
+        p.concept_name = c.name;
+        p.question = q ? q->title : r.id;
+        p.credits.push_back(c.credit);
         if (c.credit > 0) continue;
         Miss& m = missed[r.id + "/" + c.id];
         m.concept_name = c.name;
@@ -253,7 +130,19 @@ nlohmann::json History(const rubric::Bank& bank, const std::vector<Session>& ses
                         {"question", misses[i].question},
                         {"times", misses[i].times}});
   }
-  return {{"sessions", list}, {"missed_concepts", concepts}};
+  // Concepts asked about in at least two interviews, the most often asked first.
+  std::stable_sort(progress_order.begin(), progress_order.end(), [&](const auto& a, const auto& b) {
+    return progress[a].credits.size() > progress[b].credits.size();
+  });
+  nlohmann::json concept_progress = nlohmann::json::array();
+  for (const auto& key : progress_order) {
+    const Progress& p = progress[key];
+    if (p.credits.size() < 2 || concept_progress.size() == 12) continue;
+    concept_progress.push_back({{"concept", p.concept_name},
+                                {"question", p.question},
+                                {"credits", std::vector<double>(p.credits.rbegin(), p.credits.rend())}});
+  }
+  return {{"sessions", list}, {"missed_concepts", concepts}, {"concept_progress", concept_progress}};
 }
 
 }  // namespace bot

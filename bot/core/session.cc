@@ -52,7 +52,34 @@ MaybeError QuestionFromDoc(const json& q, const std::string& field, QuestionReco
   r->follow_up_asked = q.at("follow_up_asked").get<bool>();
   r->follow_up_answered = q.at("follow_up_answered").get<bool>();
   r->score = q.at("score").get<double>();
+  // Sessions stored before model answers were tracked and retries existed lack these.
+  r->model_answer_seen = q.value("model_answer_seen", false);
+  const json retries = q.value("retries", json::array());
+  for (size_t i = 0; i < retries.size(); ++i) {
+    const json& a = retries.at(i);
+    const std::string where = field + ".retries[" + std::to_string(i) + "]";
+    Attempt attempt;
+    attempt.answer = a.at("answer").get<std::string>();
+    attempt.at_ms = a.at("at_ms").get<int64_t>();
+    attempt.after_model_answer = a.at("after_model_answer").get<bool>();
+    std::optional<rubric::Result> result;
+    if (auto e = ResultFromDoc(a.at("result"), where + ".result", &result)) return e;
+    if (!result) return DocError(where + ".result: missing", where + ".result");
+    attempt.result = std::move(*result);
+    r->retries.push_back(std::move(attempt));
+  }
   return ResultFromDoc(q.at("result"), field + ".result", &r->result);
+}
+
+json RetriesToDoc(const std::vector<Attempt>& retries) {
+  json out = json::array();
+  for (const auto& a : retries) {
+    out.push_back({{"answer", a.answer},
+                   {"at_ms", a.at_ms},
+                   {"after_model_answer", a.after_model_answer},
+                   {"result", rubric::ToJson(a.result)}});
+  }
+  return out;
 }
 
 }  // namespace
@@ -114,7 +141,9 @@ json SessionDocToJson(const Session& s) {
                          {"follow_up_asked", q.follow_up_asked},
                          {"follow_up_answered", q.follow_up_answered},
                          {"score", q.score},
-                         {"result", ResultToDoc(q.result)}});
+                         {"result", ResultToDoc(q.result)},
+                         {"model_answer_seen", q.model_answer_seen},
+                         {"retries", RetriesToDoc(q.retries)}});
   }
   return {{"id", s.id},
           {"name", s.name},
@@ -128,6 +157,7 @@ json SessionDocToJson(const Session& s) {
             {"questions", s.track.questions}}},
           {"state", ToString(s.state)},
           {"current", s.current},
+          {"retrying", s.retrying},
           {"ended_early", s.ended_early},
           {"created_ms", s.created_ms},
           {"updated_ms", s.updated_ms},
@@ -149,6 +179,11 @@ MaybeError SessionFromDoc(const json& d, Session* out) {
     s.track.questions = t.at("questions").get<std::vector<std::string>>();
     if (auto e = ParseStored(d, "state", "state", &s.state)) return e;
     s.current = d.at("current").get<size_t>();
+    s.retrying = d.value("retrying", -1);
+    if (s.retrying >= static_cast<int>(d.at("questions").size())) {
+      return DocError("retrying " + std::to_string(s.retrying) + " is not a question's index",
+                      "retrying");
+    }
     s.ended_early = d.at("ended_early").get<bool>();
     s.created_ms = d.at("created_ms").get<int64_t>();
     s.updated_ms = d.at("updated_ms").get<int64_t>();

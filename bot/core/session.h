@@ -28,6 +28,14 @@ struct Message {
   nlohmann::json data = nlohmann::json::object();  // the API's message data (docs/api.md)
 };
 
+// A retry of a closed question: scored on its own, never changing the question's score.
+struct Attempt {
+  std::string answer;
+  rubric::Result result;
+  int64_t at_ms = 0;
+  bool after_model_answer = false;  // the model answer had been shown before it
+};
+
 struct QuestionRecord {
   std::string id;
   QuestionStatus status = QuestionStatus::kPending;
@@ -37,6 +45,8 @@ struct QuestionRecord {
   bool follow_up_asked = false, follow_up_answered = false;
   double score = 0;                      // after the follow-up, when any
   std::optional<rubric::Result> result;  // the latest, with the hint ceiling applied
+  bool model_answer_seen = false;         // shown only once the question closed
+  std::vector<Attempt> retries;
 };
 
 // Written as a brace list in tests ({"role", "Designer"}): every member has a default.
@@ -54,6 +64,7 @@ struct Session {
   Track track;
   SessionState state = SessionState::kAnswering;
   size_t current = 0;  // index into questions
+  int retrying = -1;   // the closed question being retried (its index), or -1
   bool ended_early = false;
   int64_t created_ms = 0, updated_ms = 0;
   // The stored version this copy was loaded at (0: never stored); SessionStore::Commit refuses a

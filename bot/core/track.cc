@@ -127,8 +127,8 @@ MaybeError Interview::Start(const StartRequest& req, Session* s) const {
                : ". Answer each the way you would in a real interview: structure, numbers, "
                  "trade-offs. ") +
           "After each answer I'll score it out of 10, show what I credited and what was missing, "
-          "and ask one follow-up. Commands at any time: hint, skip, repeat, model (after your "
-          "answer is scored) and end.");
+          "and ask one follow-up. Commands at any time: hint, skip, repeat, model and retry (once "
+          "a question is closed) and end.");
   Ask(s);
   return std::nullopt;
 }

@@ -127,19 +127,20 @@ void HttpServer::Report(const httplib::Request& req, const std::string&, httplib
   if (req.matches[2] == ".md") {
     res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".md\"");
     res.set_header("Cache-Control", "no-store");
-    res.set_content(ReportMarkdown(bank, s), "text/markdown; charset=utf-8");
+    res.set_content(ReportMarkdown(bank, s, config_.public_base_url), "text/markdown; charset=utf-8");
     return;
   }
   if (req.matches[2] == ".json") {
     res.set_header("Content-Disposition", "attachment; filename=\"" + file + ".json\"");
   }
-  nlohmann::json report = ReportJson(bank, s);
+  nlohmann::json report = ReportJson(bank, s, config_.public_base_url);
   // The page follows the report's links: they carry the token that opened it.
   if (IsSlackSession(s)) {
     const std::string token = req.get_param_value("t");
-    nlohmann::json& links = report["session"]["links"];
-    for (const char* link : {"report", "report_json", "report_md"}) {
-      links[link] = links[link].get<std::string>() + "?t=" + token;
+    for (nlohmann::json* links : {&report["session"]["links"], &report["links"]}) {
+      for (const char* link : {"report", "report_json", "report_md"}) {
+        if (links->contains(link)) (*links)[link] = (*links)[link].get<std::string>() + "?t=" + token;
+      }
     }
   }
   SendJson(res, 200, report);

@@ -213,7 +213,7 @@ MaybeError ParseMessageRequest(const std::string& text, Input* out) {
   const bool has_command = body.contains("command") && !body["command"].is_null();
   if (has_text == has_command) {
     return Error{ErrorKind::kInvalid, "missing_field",
-                 "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)",
+                 "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)",
                  has_text ? "command" : "text"};
   }
   if (has_text) {

@@ -31,6 +31,7 @@ struct ServerConfig {
   // True when `token` (the report link's ?t=) opens the report of the Slack session `id` to the web.
   // serve wires Slack's check (slack/report_link.h); unset, Slack sessions are never shown here.
   std::function<bool(const std::string& id, const std::string& token)> report_token_valid;
+  std::string public_base_url;        // absolute links in reports ("" : paths only)
 };
 
 struct ServerDeps {
@@ -66,6 +67,8 @@ class HttpServer {
   void AddRoute(Route route);
   // Registers every route, the guards, error and exception handlers on `server`.
   void Install(GuardedServer* server);
+  // Known once the port is bound; call before the server listens.
+  void SetPublicBaseUrl(std::string url) { config_.public_base_url = std::move(url); }
 
  private:
   struct CompiledRoute {

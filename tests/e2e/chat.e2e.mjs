@@ -42,6 +42,8 @@ await run('chat interview in Chromium', binary, async ({ server, browser }) => {
   const expected = await postJson(server.base + '/api/score', { question: 'payment-race-condition', answer: strong });
   checkEqual(expected.status, 200, 'POST /api/score status');
   checkEqual(parseFloat(await score.innerText()), expected.body.score, 'score shown for the first answer');
+  // The rubric's detail is folded under the summary and the breakdown: open it.
+  await page.getByTestId('rubric-detail').first().locator('> summary').click();
   const bars = page.locator('[data-testid="step-bar"]');
   checkEqual(await bars.count(), expected.body.steps.length, 'one step bar per framework step');
   const statuses = await bars.evaluateAll((els) => els.map((e) => e.dataset.status));
@@ -77,7 +79,9 @@ await run('chat interview in Chromium', binary, async ({ server, browser }) => {
   const weak = parseFloat(await secondScore.innerText());
   check(weak < 5, `a vague answer scores below 5 (got ${weak})`);
   await (await messagesOfKind(page, 'follow_up')).nth(1).waitFor();
+  // Skipping the last question's follow-up ends the interview: the page asks first.
   await page.getByTestId('cmd-skip').click();
+  await page.getByTestId('dialog-confirm').click();
 
   // The end: a link to the report, which shows the overall score and the competency chart.
   const reportLink = page.getByTestId('report-link').first();

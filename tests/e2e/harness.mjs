@@ -33,7 +33,10 @@ export async function startServer(binary, extraEnv = {}) {
                       { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start in 20 s:\n' + output)), 20000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');  // never leave a server behind a failed start
+      reject(new Error('server did not start in 90 s:\n' + output));
+    }, 90000);
     const onData = (chunk) => {
       output += chunk;
       const m = /Open http:\/\/[^:]+:(\d+)\//.exec(output);
@@ -66,6 +69,7 @@ export async function launchBrowser() {
 // A page whose problems are collected; call assertClean() to fail on any of them.
 export async function guardedPage(context) {
   const page = await context.newPage();
+  page.setDefaultTimeout(60000);  // a shared, loaded machine scores slowly
   const problems = [];
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });

@@ -66,7 +66,7 @@ TEST_CASE("The greeting asks for the kind of answer the bank scores") {
         "Hi, I'm your interviewer today. We'll go through 1 question. Answer each in a sentence or "
         "two, in your own words. After each answer I'll score it out of 10, show what I credited "
         "and what was missing, and ask one follow-up. Commands at any time: hint, skip, repeat, "
-        "model (after your answer is scored) and end.");
+        "model and retry (once a question is closed) and end.");
 }
 
 TEST_CASE("Tracks choose the questions; bad tracks name the field") {
@@ -194,20 +194,102 @@ TEST_CASE("Commands: typed words and explicit commands") {
                          "this interview has ended; see its report or start a new one", ""});
 }
 
-TEST_CASE("The model answer is shown once the answer is scored, and skip drops the follow-up") {
+TEST_CASE("The model answer opens only once the question is closed, led by its key points") {
   Fixture f;
   bot::Session s = f.Start({"all"});
   REQUIRE_FALSE(f.interview->Handle({kPartial, ""}, &s));
   REQUIRE(s.state == bot::SessionState::kFollowUp);
+  // The follow-up is still open: no model answer to copy into it.
   REQUIRE_FALSE(f.interview->Handle({"model", ""}, &s));
-  CHECK(s.messages.back().kind == bot::MessageKind::kModelAnswer);
-  CHECK(s.messages.back().data["reference_score"] == 9);
+  CHECK(s.messages.back().kind == bot::MessageKind::kInfo);
+  CHECK(s.messages.back().text ==
+        "The model answer opens once this question is closed: answer or skip the follow-up first.");
+  CHECK_FALSE(s.questions[0].model_answer_seen);
   REQUIRE_FALSE(f.interview->Handle({"repeat", ""}, &s));
   CHECK(s.messages.back().kind == bot::MessageKind::kFollowUp);
   REQUIRE_FALSE(f.interview->Handle({"", "skip"}, &s));
   CHECK(f.Kinds(s, s.messages.size() - 3) == std::vector<std::string>{"command", "skip", "question"});
   CHECK(s.messages[s.messages.size() - 2].data["skipped"] == "follow_up");
   CHECK(s.questions[0].status == bot::QuestionStatus::kScored);
+
+  // Closed: the model answer is the first question's, while the second is open.
+  const double closed_score = s.questions[0].score;
+  REQUIRE_FALSE(f.interview->Handle({"", "model"}, &s));
+  const bot::Message& model = s.messages.back();
+  CHECK(model.kind == bot::MessageKind::kModelAnswer);
+  CHECK(model.question == "payment-retries");
+  CHECK(model.data["index"] == 0);
+  CHECK(model.data["reference_score"] == 9);
+  CHECK(model.data["key_points"].size() == 4);  // the three steps, then the key principle
+  CHECK(model.data["key_points"][3] == "Retries must be safe");
+  CHECK(model.data["key_points"][0] == "Prevent duplicates: Make retries safe.");
+  CHECK(s.questions[0].model_answer_seen);
+  CHECK(s.questions[0].score == closed_score);
+}
+
+TEST_CASE("A retry of a closed question is scored on its own and kept; the question's score stays") {
+  Fixture f;
+  bot::Session s = f.Start({"all"});
+  // Nothing is closed yet, and nothing can be retried during a follow-up.
+  REQUIRE_FALSE(f.interview->Handle({"", "retry"}, &s));
+  CHECK(s.messages.back().text == "You can retry a question once you have answered or skipped it.");
+  REQUIRE_FALSE(f.interview->Handle({"I don't know.", ""}, &s));
+  REQUIRE(s.current == 1);
+  const double first = s.questions[0].score;
+  REQUIRE_FALSE(f.interview->Handle({"", "model"}, &s));
+  REQUIRE_FALSE(f.interview->Handle({"", "retry"}, &s));
+  CHECK(s.retrying == 0);
+  const bot::Message& asked = s.messages.back();
+  CHECK(asked.kind == bot::MessageKind::kQuestion);
+  CHECK(asked.question == "payment-retries");
+  CHECK(asked.data["retry"] == nlohmann::json{{"attempt", 2}, {"after_model_answer", true}, {"first_score", first}});
+
+  const size_t before = s.messages.size();
+  REQUIRE_FALSE(f.interview->Handle({kPartial, ""}, &s));
+  CHECK(f.Kinds(s, before) == std::vector<std::string>{"answer", "score", "question"});
+  const bot::Message& scored = s.messages[before + 1];
+  CHECK(scored.question == "payment-retries");
+  CHECK(scored.data["attempt"] == 2);
+  CHECK(scored.data["after_model_answer"] == true);
+  rubric::Result alone;
+  REQUIRE(f.scorer->Score("payment-retries", kPartial, &alone).ok());
+  CHECK(scored.data["result"]["score"] == alone.score);
+  CHECK(alone.score > first);
+  // The question keeps its first score; the interview is back on the open question.
+  CHECK(s.questions[0].score == first);
+  REQUIRE(s.questions[0].retries.size() == 1);
+  CHECK(s.questions[0].retries[0].answer == kPartial);
+  CHECK(s.questions[0].retries[0].after_model_answer);
+  CHECK(s.retrying == -1);
+  CHECK(s.current == 1);
+  CHECK(s.messages.back().question == "cache-stampede");
+  CHECK(s.state == bot::SessionState::kAnswering);
+}
+
+TEST_CASE("A retry after the interview ended is kept, and skip cancels one") {
+  Fixture f;
+  bot::Session s = f.Start({"all"});
+  REQUIRE_FALSE(f.interview->Handle({"I don't know.", ""}, &s));
+  REQUIRE_FALSE(f.interview->Handle({"", "skip"}, &s));
+  REQUIRE(s.state == bot::SessionState::kFinished);
+  const double overall = s.Overall();
+  // The last question was skipped: it is closed, so it is the one retried.
+  REQUIRE_FALSE(f.interview->Handle({"", "retry"}, &s));
+  CHECK(s.retrying == 1);
+  REQUIRE_FALSE(f.interview->Handle({"", "skip"}, &s));
+  CHECK(s.messages.back().text == "Retry cancelled.");
+  CHECK(s.retrying == -1);
+  REQUIRE_FALSE(f.interview->Handle({"", "retry"}, &s));
+  REQUIRE_FALSE(f.interview->Handle({"Use a lock so one request refills the cache.", ""}, &s));
+  CHECK(s.questions[1].retries.size() == 1);
+  CHECK_FALSE(s.questions[1].retries[0].after_model_answer);
+  CHECK(s.questions[1].status == bot::QuestionStatus::kSkipped);
+  CHECK(s.Overall() == overall);
+  CHECK(s.state == bot::SessionState::kFinished);
+  // Other input to a finished interview is still refused.
+  const bot::MaybeError e = f.interview->Handle({"hello", ""}, &s);
+  REQUIRE(e);
+  CHECK(e->code == "interview_ended");
 }
 
 TEST_CASE("end finishes early; empty text and unknown commands are errors") {

@@ -91,6 +91,7 @@ TEST_CASE("SessionView: progress, the current question, scores and links") {
                      {"track", {{"kind", "all"}}},
                      {"progress", {{"index", 2}, {"total", 3}, {"answered", 2}}},
                      {"current", nullptr},
+                     {"retrying", nullptr},
                      {"overall", 3.2},
                      {"questions",
                       {{{"id", "payment-retries"}, {"title", "Payment Retries"}, {"status", "scored"}, {"score", 6.4}},
@@ -113,28 +114,70 @@ TEST_CASE("SessionView: progress, the current question, scores and links") {
   CHECK_FALSE(current.contains("model_answer"));
 }
 
-TEST_CASE("ReportJson: per-question rows, competencies and the top gaps from the typed results") {
+TEST_CASE("ReportJson: per-question rows with gaps and attempts, a skipped question's gaps, the plan") {
   const rubric::Bank bank = MiniBank();
   const json r = ReportJson(bank, Ended());
   CHECK(r["overall"] == 3.2);
   CHECK(r["ended_early"] == true);
-  CHECK(r["questions"] ==
-        json{{{"number", 1}, {"id", "payment-retries"}, {"title", "Payment Retries"}, {"status", "scored"},
-              {"score", 6.4}, {"band", "fair"}, {"hints", 1}, {"follow_up", true}, {"time_to_answer_seconds", 90}},
-             {{"number", 2}, {"id", "cache-stampede"}, {"title", "Cache Stampede"}, {"status", "skipped"},
-              {"score", 0.0}, {"band", ""}, {"hints", 0}, {"follow_up", false}, {"time_to_answer_seconds", nullptr}},
-             {{"number", 0}, {"id", "retired|question\nv1"}, {"title", "retired|question\nv1"}, {"status", "asked"},
-              {"score", nullptr}, {"band", ""}, {"hints", 0}, {"follow_up", false}, {"time_to_answer_seconds", nullptr}}});
+  const json no_coaching = {{"strengths", json::array()}, {"fixes", json::array()}, {"evidence", json::array()}};
+  json scored = {{"number", 1}, {"id", "payment-retries"}, {"title", "Payment Retries"}, {"status", "scored"},
+                 {"score", 6.4}, {"band", "fair"}, {"hints", 1}, {"follow_up", true}, {"time_to_answer_seconds", 90},
+                 {"gaps", {{{"name", "Verification"}, {"points_lost", 2.0}, {"hint", "Say how you would know"}},
+                           {{"name", "Numbers"}, {"points_lost", 0.5}, {"hint", "Put a number on it"}}}},
+                 {"model_answer_seen", false},
+                 {"attempts", {{{"attempt", 1}, {"score", 6.4}, {"skipped", false}, {"after_model_answer", false}}}}};
+  // A skipped question lost all ten points: its gaps are all its steps, in equal shares.
+  json skipped = {{"number", 2}, {"id", "cache-stampede"}, {"title", "Cache Stampede"}, {"status", "skipped"},
+                  {"score", 0.0}, {"band", ""}, {"hints", 0}, {"follow_up", false}, {"time_to_answer_seconds", nullptr},
+                  {"gaps", {{{"name", "Coalesce requests"}, {"points_lost", 5.0}, {"hint", "Read about request coalescing."}},
+                            {{"name", "Refresh early"}, {"points_lost", 5.0}, {"hint", "Read about probabilistic early expiration."}}}},
+                  {"model_answer_seen", false},
+                  {"attempts", {{{"attempt", 1}, {"score", 0.0}, {"skipped", true}, {"after_model_answer", false}}}}};
+  json asked = {{"number", 0}, {"id", "retired|question\nv1"}, {"title", "retired|question\nv1"}, {"status", "asked"},
+                {"score", nullptr}, {"band", ""}, {"hints", 0}, {"follow_up", false}, {"time_to_answer_seconds", nullptr},
+                {"gaps", json::array()}, {"model_answer_seen", false}, {"attempts", json::array()}};
+  for (json* q : {&scored, &skipped, &asked}) q->update(no_coaching);
+  scored["fixes"] = {"Add Verification (worth up to 2.0 points): nothing in your answer covers it yet. Say how you would know",
+                     "Add Numbers (worth up to 0.5 points). Put a number on it"};
+  CHECK(r["questions"] == json{scored, skipped, asked});
   CHECK(r["competencies"] == json{{{"name", "Distributed systems"}, {"coverage", 0.5}, {"questions", 1}},
                                   {{"name", "Operations"}, {"coverage", 0.25}, {"questions", 1}}});
-  CHECK(r["top_gaps"] ==
-        json{{{"name", "Verification"}, {"points_lost", 2.0}, {"hint", "Say how you would know"}, {"questions", {"Payment Retries"}}},
-             {{"name", "Numbers"}, {"points_lost", 0.5}, {"hint", "Put a number on it"}, {"questions", {"Payment Retries"}}}});
+  CHECK(r["study_plan"] ==
+        json{{{"name", "Coalesce requests"}, {"points", 5.0}, {"hint", "Read about request coalescing."}, {"questions", {"Cache Stampede"}}},
+             {{"name", "Refresh early"}, {"points", 5.0}, {"hint", "Read about probabilistic early expiration."}, {"questions", {"Cache Stampede"}}},
+             {{"name", "Verification"}, {"points", 2.0}, {"hint", "Say how you would know"}, {"questions", {"Payment Retries"}}}});
+  CHECK(r["strengths"] == json::array());
+  CHECK(r["links"] == SessionLinks(Ended()));
+  CHECK(ReportJson(bank, Ended(), "https://bot.example.com")["links"]["report"] ==
+        "https://bot.example.com/s/" + Ended().id + "/report");
   CHECK(r["transcript"].size() == 2);
   CHECK(r["session"] == SessionView(bank, Ended(), false));
 }
 
-TEST_CASE("ReportJson keeps the five costliest gaps, summed over questions") {
+TEST_CASE("ReportJson: strengths quote the answers, and each attempt is listed with its own score") {
+  const rubric::Bank bank = MiniBank();
+  Session s = Ended();
+  rubric::Result& first = *s.questions[0].result;
+  first.steps = {{"prevent", "Prevent duplicates", 1.0, "covered",
+                  {{"key", "Idempotency key", 0, 17, "an idempotency key", "answer"}}}};
+  Attempt retry;
+  retry.answer = "keys and a ledger";
+  retry.result.score = 8.5;
+  retry.after_model_answer = true;
+  s.questions[0].retries = {retry};
+  s.questions[0].model_answer_seen = true;
+  const json r = ReportJson(bank, s);
+  CHECK(r["strengths"] == json{{{"question", "Payment Retries"},
+                                {"text", "You covered Prevent duplicates when you wrote \"an idempotency key\" (Idempotency key)."}}});
+  CHECK(r["questions"][0]["evidence"] == json{{{"concept", "Idempotency key"}, {"quote", "an idempotency key"}}});
+  CHECK(r["questions"][0]["score"] == 6.4);  // the first attempt's
+  CHECK(r["questions"][0]["attempts"] ==
+        json{{{"attempt", 1}, {"score", 6.4}, {"skipped", false}, {"after_model_answer", false}},
+             {{"attempt", 2}, {"score", 8.5}, {"skipped", false}, {"after_model_answer", true}}});
+  CHECK(r["overall"] == 3.2);
+}
+
+TEST_CASE("ReportJson's study plan: the three gaps worth most, summed over questions") {
   const rubric::Bank bank = MiniBank();
   Session s = Ended();
   s.questions[1] = s.questions[0];
@@ -144,34 +187,48 @@ TEST_CASE("ReportJson keeps the five costliest gaps, summed over questions") {
                                            0.1 * (i + 1), "", ""});
   }
   std::vector<std::string> names;
-  std::vector<double> lost;
+  std::vector<double> points;
   const json report = ReportJson(bank, s);
-  for (const auto& g : report["top_gaps"]) {
+  for (const auto& g : report["study_plan"]) {
     names.push_back(g["name"]);
-    lost.push_back(g["points_lost"]);
+    points.push_back(g["points"]);
   }
-  CHECK(names == std::vector<std::string>{"Verification", "Numbers", "Gap 4", "Gap 3", "Gap 2"});
-  CHECK(lost == std::vector<double>{4.0, 1.0, 0.5, 0.4, 0.3});
+  CHECK(names == std::vector<std::string>{"Verification", "Numbers", "Gap 4"});
+  CHECK(points == std::vector<double>{4.0, 1.0, 0.5});
 }
 
-TEST_CASE("ReportMarkdown: the whole document, table cells escaped") {
-  const std::string md = ReportMarkdown(MiniBank(), Ended());
+TEST_CASE("ReportMarkdown: the whole document, table cells escaped, links absolute") {
+  const std::string md = ReportMarkdown(MiniBank(), Ended(), "https://bot.example.com");
   CHECK(md ==
         "# Interview report - Ada\n\n"
-        "Started 2025-11-28T18:00:00Z, finished (ended early).\n\n"
+        "Started 2025-11-28T18:00:00Z, finished (ended early). Online: https://bot.example.com/s/"
+        "0123456789abcdef0123456789abcdef/report\n\n"
         "**Overall: 3.2/10**\n\n"
-        "## Questions\n\n"
+        "## Strengths\n\n"
+        "None recorded yet.\n"
+        "\n## Study next\n\n"
+        "1. **Coalesce requests** (up to 5.0 points): Read about request coalescing.\n"
+        "2. **Refresh early** (up to 5.0 points): Read about probabilistic early expiration.\n"
+        "3. **Verification** (up to 2.0 points): Say how you would know\n"
+        "\n## Questions\n\n"
         "| # | Question | Score | Status | Hints | Time to answer |\n"
         "|---|---|---|---|---|---|\n"
         "| 1 | Payment Retries | 6.4 | scored | 1 | 90 s |\n"
         "| 2 | Cache Stampede | 0.0 | skipped | 0 | - |\n"
         "| 0 | retired\\|question v1 | - | asked | 0 | - |\n"
+        "\n### 1. Payment Retries\n\n"
+        "- Attempt 1: 6.4/10\n"
+        "\nGaps:\n\n"
+        "- Verification (-2.0): Say how you would know\n"
+        "- Numbers (-0.5): Put a number on it\n"
+        "\n### 2. Cache Stampede\n\n"
+        "- Attempt 1: skipped (0.0)\n"
+        "\nGaps:\n\n"
+        "- Coalesce requests (-5.0): Read about request coalescing.\n"
+        "- Refresh early (-5.0): Read about probabilistic early expiration.\n"
         "\n## Competencies\n\n"
         "- Distributed systems: 50%\n"
         "- Operations: 25%\n"
-        "\n## Top gaps to study\n\n"
-        "- **Verification** (-2.0): Say how you would know\n"
-        "- **Numbers** (-0.5): Put a number on it\n"
         "\n## Transcript\n\n"
         "**Interviewer** (greeting):\n\nHi Ada\n\n"
         "**You** (answer):\n\nKeys \\| locks\n\n");
@@ -207,6 +264,10 @@ TEST_CASE("History: sessions newest first, and the concepts missed in at least t
   // Ledger was missed twice; Reconciliation once; the idempotency key never.
   CHECK(h["missed_concepts"] == json{{{"concept", "Ledger"}, {"question", "Payment Retries"}, {"times", 2}}});
   CHECK(History(bank, {})["missed_concepts"] == json::array());
+  // Each concept's credit per interview, oldest first: Reconciliation was missed, then credited.
+  CHECK(h["concept_progress"] == json{{{"concept", "Idempotency key"}, {"question", "Payment Retries"}, {"credits", {1.0, 1.0}}},
+                                      {{"concept", "Reconciliation"}, {"question", "Payment Retries"}, {"credits", {0.0, 1.0}}},
+                                      {{"concept", "Ledger"}, {"question", "Payment Retries"}, {"credits", {0.0, 0.0}}}});
 }
 
 }  // namespace bot

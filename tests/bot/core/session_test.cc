@@ -134,3 +134,41 @@ TEST_CASE("A stored document with an unknown state or a bad result is a storage 
   CHECK(missing->kind == bot::ErrorKind::kStorage);
   CHECK(missing->message.rfind("stored session: ", 0) == 0);
 }
+
+TEST_CASE("Retries, the model answer seen and a retry in progress round-trip; older documents lack them") {
+  bot::Session s = Scored();
+  s.questions[0].model_answer_seen = true;
+  bot::Attempt retry;
+  retry.answer = "A unique key per payment.";
+  retry.result = *s.questions[0].result;
+  retry.at_ms = 42;
+  retry.after_model_answer = true;
+  s.questions[0].retries = {retry};
+  s.retrying = 0;
+  const nlohmann::json doc = bot::SessionDocToJson(s);
+  bot::Session back;
+  REQUIRE(bot::SessionFromDoc(doc, &back) == std::nullopt);
+  CHECK(bot::SessionDocToJson(back) == doc);
+  CHECK(back.retrying == 0);
+  CHECK(back.questions[0].model_answer_seen);
+  REQUIRE(back.questions[0].retries.size() == 1);
+  CHECK(back.questions[0].retries[0].answer == "A unique key per payment.");
+  CHECK(back.questions[0].retries[0].after_model_answer);
+
+  nlohmann::json old = doc;
+  old.erase("retrying");
+  old["questions"][0].erase("retries");
+  old["questions"][0].erase("model_answer_seen");
+  REQUIRE(bot::SessionFromDoc(old, &back) == std::nullopt);
+  CHECK(back.retrying == -1);
+  CHECK(back.questions[0].retries.empty());
+  CHECK_FALSE(back.questions[0].model_answer_seen);
+
+  nlohmann::json bad = doc;
+  bad["retrying"] = 7;
+  CHECK(bot::SessionFromDoc(bad, &back) ==
+        bot::Error{bot::ErrorKind::kStorage, "storage", "retrying 7 is not a question's index", "retrying"});
+  bad = doc;
+  bad["questions"][0]["retries"][0]["result"].erase("score");
+  CHECK(bot::SessionFromDoc(bad, &back)->field == "questions[0].retries[0].result.score");
+}

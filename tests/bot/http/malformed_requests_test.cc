@@ -129,7 +129,7 @@ TEST_CASE("Every malformed request gets its exact 4xx and JSON error, and the se
        {kBadRequest, "missing_field", "question", "question is required (an id or a number)"}},
       {"text and command null", PostJson(messages, R"({"text":null,"command":null})"),
        {kBadRequest, "missing_field", "text",
-        "send exactly one of text (an answer) or command (hint, skip, repeat, model, end)"}},
+        "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)"}},
       {"blank text", PostJson(messages, R"({"text":"  \n "})"), Invalid("text", "text must not be empty")},
       {"unknown track kind", PostJson("/api/sessions", R"({"track":{"kind":"dance"}})"),
        Invalid("track.kind", "track.kind must be one of all, random, difficulty, role, level, custom")},
