@@ -168,10 +168,21 @@ TEST_CASE("Inbox: a Slack retry reaching the other replica is recognised as a du
 
 TEST_CASE("Connections the server dropped are replaced without an error") {
   const std::string url = FreshPgDatabase();
-  auto store = Open(url, 2);
+  auto store = Open(url, 4);
   Session s;
   s.id = "s1";
   REQUIRE_FALSE(store->Commit({&s}));
+  // Readers at once fill the pool with several connections.
+  std::vector<std::thread> readers;
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < 20; ++i) {
+        Session loaded;
+        CHECK(store->Load("s1", &loaded) == std::nullopt);
+      }
+    });
+  }
+  for (auto& t : readers) t.join();
   // What a database restart does to a pool: every connection it holds is gone.
   const std::string db = url.substr(url.rfind('/') + 1);
   Admin(TestPgCluster() + "/postgres",
