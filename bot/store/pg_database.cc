@@ -100,6 +100,9 @@ std::unique_ptr<PgConnection> PgConnection::Connect(const std::string& url, std:
     PQfinish(conn);
     return nullptr;
   }
+  // The server's notices ("relation ... already exists, skipping") are not errors; libpq would print
+  // each to stderr.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   return std::unique_ptr<PgConnection>(new PgConnection(conn));
 }
 

@@ -122,14 +122,15 @@ class PgDatabase {
   // reconnecting when needed; DatabaseUnavailable() when it cannot.
   MaybeError Acquire(Lease* lease);
   // Runs `work` on a leased connection. When the pooled connection turns out to have been lost
-  // before `work` sent anything (the database restarted meanwhile), runs it once more on a new one.
+  // before `work` sent anything (the database restarted meanwhile), runs it again on another, which
+  // is reopened if it was lost too: after a restart every pooled connection is found dead once.
   template <typename Work>
   MaybeError Run(Work&& work) {
     for (int attempt = 0;; ++attempt) {
       Lease lease;
       if (auto e = Acquire(&lease)) return e;
       MaybeError e = work(*lease);
-      if (!e || attempt > 0 || !lease->LostBeforeWork()) return e;
+      if (!e || attempt > size_ || !lease->LostBeforeWork()) return e;
     }
   }
 
