@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 
@@ -84,9 +85,6 @@ std::string PgResult::Text(int row, int column) const {
 }
 int64_t PgResult::Int(int row, int column) const {
   return std::strtoll(PQgetvalue(result_.get(), row, column), nullptr, 10);
-}
-bool PgResult::IsNull(int row, int column) const {
-  return PQgetisnull(result_.get(), row, column) != 0;
 }
 
 std::unique_ptr<PgConnection> PgConnection::Connect(const std::string& url, std::string* error) {

@@ -32,7 +32,6 @@ class PgResult {
   int64_t affected() const;
   std::string Text(int row, int column) const;
   int64_t Int(int row, int column) const;
-  bool IsNull(int row, int column) const;
 
  private:
   friend class PgConnection;
