@@ -90,7 +90,8 @@ try {
 
   // The same transcript from either replica after a reload.
   await page.goto(sessionUrl);
-  await kind('answer').nth(2).waitFor();
+  await kind('follow_up_answer').first().waitFor();
+  checkEqual(await kind('answer').count(), 2, 'answers after a reload');
   checkEqual(await kind('score').count(), 2, 'scored answers after a reload');
   const report = await (await fetch(sessionUrl.replace('/s/', '/api/sessions/') + '/report.json')).json();
   checkEqual(report.questions.length, 2, 'questions in the report');
