@@ -22,16 +22,22 @@ RUN scripts/install-deps build && rm -rf /var/lib/apt/lists/*
 # 1 = also build the doctest suites and run them with ctest (adds a few minutes).
 ARG RUN_TESTS=0
 COPY . .
-# With RUN_TESTS=1 every suite runs; the one that needs ../shared (outside the build context) is
-# reported as skipped. The browser tests need Chromium, which this stage does not install.
+# With RUN_TESTS=1 every suite runs, the PostgreSQL ones on a throwaway cluster
+# (scripts/with-postgres, with the postgresql-15 and nginx packages this adds); the one that needs
+# ../shared (outside the build context) is reported as skipped. The browser tests need Chromium,
+# which this stage does not install.
 RUN set -eu; \
     tests=OFF; [ "$RUN_TESTS" = 1 ] && tests=ON; \
+    if [ "$RUN_TESTS" = 1 ]; then \
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        --no-install-recommends postgresql-15 nginx python3 >/dev/null; \
+    fi; \
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr/local \
           -DINTERVIEW_BOT_TESTS=$tests -DINTERVIEW_BOT_BENCHMARKS=OFF \
           -DINTERVIEW_BOT_BROWSER_TESTS=OFF; \
     if [ "$RUN_TESTS" = 1 ]; then \
       cmake --build build -j"$(nproc)"; \
-      ctest --test-dir build --output-on-failure -j"$(nproc)"; \
+      scripts/with-postgres ctest --test-dir build --output-on-failure -j"$(nproc)"; \
     else \
       cmake --build build -j"$(nproc)" --target interview-bot; \
     fi; \
@@ -41,13 +47,14 @@ RUN set -eu; \
 ############################################################################### runtime
 FROM debian:bookworm-slim
 
-# The runtime libraries of `ldd interview-bot` (libcpp-httplib0.11 brings zlib and brotli), and
+# The runtime libraries of `ldd interview-bot` (libcpp-httplib0.11 brings zlib and brotli; libpq5
+# is the PostgreSQL client, for DATABASE_URL), and
 # ca-certificates for outgoing HTTPS (Slack, completion webhooks). A dedicated non-root user owns
 # /data, the database volume.
 RUN set -eu; \
     apt-get update -qq; \
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      libcpp-httplib0.11 libre2-9 libsqlite3-0 libssl3 ca-certificates >/dev/null; \
+      libcpp-httplib0.11 libre2-9 libsqlite3-0 libpq5 libssl3 ca-certificates >/dev/null; \
     rm -rf /var/lib/apt/lists/* /var/cache/apt/*.bin /var/cache/apt/archives/*.deb \
            /var/cache/debconf/*-old /var/log/apt/* /var/log/dpkg.log \
            /usr/share/doc/* /usr/share/man/*; \

@@ -7,7 +7,7 @@
 #   slack      core/, slack/, rubric/         the Slack transport; not HTTP's server, not a database
 #   cli        anything                       the one place concrete stores and transports meet
 # and no system header of a transport or database where it does not belong (httplib.h, SQLiteCpp,
-# sqlite3.h, OpenSSL). The links of the CMake targets enforce most of this too, but a header-only
+# sqlite3.h, libpq-fe.h, OpenSSL). The links of the CMake targets enforce most of this too, but a header-only
 # include (httplib.h, a layer's inline code) would slip through them.
 # Usage: tests/check_layers.sh [REPO_ROOT]     prints each violation, exits 1 when there is one
 #        tests/check_layers.sh --self-test     checks that the checker catches a planted violation
@@ -28,9 +28,9 @@ allowed_quoted() {
 # Extended regex of the system headers a layer must not include.
 forbidden_system() {
   case $1 in
-    core | authoring) echo '^(httplib\.h|SQLiteCpp/|sqlite3\.h|openssl/)' ;;
+    core | authoring) echo '^(httplib\.h|SQLiteCpp/|sqlite3\.h|libpq-fe\.h|openssl/)' ;;
     store) echo '^(httplib\.h|openssl/)' ;;
-    http | slack) echo '^(SQLiteCpp/|sqlite3\.h)' ;;
+    http | slack) echo '^(SQLiteCpp/|sqlite3\.h|libpq-fe\.h)' ;;
     *) echo '^$' ;;
   esac
 }

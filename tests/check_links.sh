@@ -11,7 +11,7 @@ for binary in "$@"; do
     echo "check_links: $binary: no dynamic section read"
     status=1
   fi
-  bad=$(printf '%s\n' "$needed" | grep -E '^lib(cpp-httplib|sqlite3|SQLiteCpp|ssl|crypto)\.' || true)
+  bad=$(printf '%s\n' "$needed" | grep -E '^lib(cpp-httplib|sqlite3|SQLiteCpp|pq|ssl|crypto)\.' || true)
   if [ -n "$bad" ]; then
     echo "check_links: $(basename "$binary") needs $(echo $bad): the domain must not link a transport or a database"
     status=1

@@ -10,14 +10,13 @@
 
 #include "cli/cli.h"
 #include "cli/memory_trim.h"
+#include "cli/open_stores.h"
 #include "cli/wiring.h"
 #include "core/completion_notice.h"
 #include "core/session_service.h"
 #include "http/http_server.h"
 #include "http/listen_backlog.h"
 #include "slack/slack_service.h"
-#include "store/sqlite_delivery_queue.h"
-#include "store/sqlite_store.h"
 
 namespace bot {
 namespace {
@@ -35,6 +34,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
       {"port", true, "port to listen on (env PORT, default 8080; 0 picks a free one)"},
       {"bind", true, "address to bind (env BIND_ADDRESS, default 0.0.0.0)"},
       {"db", true, "SQLite database file (env DATABASE_PATH, default ./data/interview.db)"},
+      {"database-url", true, "PostgreSQL instead of SQLite, for several replicas: postgresql://user:pass@host:port/db (env DATABASE_URL)"},
       ContentFlag(),
       {"threads", true, "worker threads, one per open connection (env WORKER_THREADS, default 32)"},
       {"connections-per-address", true, "open connections one client address may hold (env CONNECTIONS_PER_ADDRESS, default threads/4, at least 2)"},
@@ -67,6 +67,12 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   const std::string bind = Setting(*args, "bind", "BIND_ADDRESS", "0.0.0.0");
   const std::string db_path = Setting(*args, "db", "DATABASE_PATH", "data/interview.db");
   const std::string content = ContentDir(*args);
+  const std::string database_url = Setting(*args, "database-url", "DATABASE_URL", "");
+  if (!database_url.empty() && !IsPostgresUrl(database_url)) {
+    io.err << "interview-bot serve: database-url must be a PostgreSQL URL starting with "
+              "postgresql:// (or postgres://); without it the SQLite file at --db is used\n";
+    return 2;
+  }
 
   // Signals are taken by one thread with sigwait, so a handler never runs inside httplib. They are
   // blocked before the slow start-up (bank compile, database open) so that a SIGTERM sent meanwhile
@@ -92,13 +98,11 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     return 1;
   }
   std::string error;
-  auto store = SqliteStore::Open(db_path, threads, &error);
-  if (!store) {
+  Stores stores;
+  if (!OpenStores(database_url, db_path, threads, &stores, &error)) {
     io.err << "interview-bot: not starting: " << error << "\n";
     return 1;
   }
-
-  SqliteDeliveryQueue queue(*store);
   RealClock clock;
   SecureRandom random;
   Metrics metrics;
@@ -109,8 +113,8 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     return std::string(v ? v : "");
   });
   CompletionNotice notice(interview.bank(), slack_config.webhook_urls, slack_config.public_base_url);
-  SessionService sessions(interview, *store, &notice);
-  SlackService slack(slack_config, sessions, queue, clock);
+  SessionService sessions(interview, *stores.sessions, &notice);
+  SlackService slack(slack_config, sessions, *stores.queue, clock);
   ServerConfig config;
   config.version = INTERVIEW_BOT_VERSION;
   config.web_dir = Setting(*args, "web-dir", "WEB_DIR", "");
@@ -146,7 +150,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
               "connections may wait a second\n";
   }
   io.out << "interview-bot " << INTERVIEW_BOT_VERSION << ": " << bank->questions.size()
-         << " questions from " << content << ", database " << db_path << "\n"
+         << " questions from " << content << ", database " << stores.description << "\n"
          << "Open http://" << (bind == "0.0.0.0" ? "localhost" : bind) << ":" << bound << "/\n"
          << std::flush;
 

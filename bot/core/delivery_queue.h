@@ -50,7 +50,9 @@ class DeliveryQueue {
   // Unprocessed deliveries, oldest first, at most `limit`. Commit's inbox_done processes one.
   virtual MaybeError PendingInbound(int limit, std::vector<InboxItem>* items) = 0;
 
-  // Undelivered items whose next attempt is due, oldest first.
+  // Undelivered items whose next attempt is due, oldest first. A queue that several processes share
+  // (PostgreSQL) claims what it returns for a lease: nobody else gets an item until MarkSent or
+  // MarkFailed settles it, or the lease runs out (its holder died).
   virtual MaybeError DueOutbound(int64_t now_ms, int limit, std::vector<OutboxItem>* items) = 0;
   virtual MaybeError MarkSent(int64_t id) = 0;
   // Counts an attempt; `give_up` parks the item as dead (kept for inspection).

@@ -2,7 +2,7 @@
 // a TurnWrite (the session change, the outbox items it causes, the inbox delivery it answers) in one
 // transaction, with optimistic versioning: several processes may share one database, and a turn
 // computed from a stale copy is refused instead of overwriting another's. Implementations: SQLite
-// (store/sqlite_store.h) and an in-memory fake (tests/fakes/memory_store.h); a new database is a new
+// (store/sqlite_store.h), PostgreSQL (store/pg_store.h) and an in-memory fake (tests/fakes/memory_store.h); a new database is a new
 // implementation of this and of DeliveryQueue on the same database. Thread-safe; errors are values.
 #ifndef BOT_CORE_SESSION_STORE_H_
 #define BOT_CORE_SESSION_STORE_H_

@@ -68,6 +68,20 @@ void Enqueue(SQLite::Database& db, const std::vector<OutboxItem>& items) {
   }
 }
 
+// One turn's rows, without a transaction of its own.
+MaybeError Apply(SQLite::Database& db, const TurnWrite& w) {
+  if (w.session) {
+    if (auto e = WriteSession(db, *w.session, w.first_new_seq, w.expected_version)) return e;
+  }
+  if (w.inbox_done) {
+    SQLite::Statement done(db, "UPDATE inbox SET done = 1 WHERE id = ? AND done = 0");
+    done.bind(1, static_cast<int64_t>(*w.inbox_done));
+    if (done.exec() == 0) return AlreadyProcessed(*w.inbox_done);
+  }
+  Enqueue(db, w.outbox);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::unique_ptr<SqliteStore> SqliteStore::Open(const std::string& path, int connections,
@@ -78,24 +92,62 @@ std::unique_ptr<SqliteStore> SqliteStore::Open(const std::string& path, int conn
 }
 
 MaybeError SqliteStore::Commit(const TurnWrite& w) {
+  Queued mine{&w};
+  std::unique_lock<std::mutex> l(queue_mu_);
+  queue_.push_back(&mine);
+  // Whoever finds no batch being written writes everything queued so far, its own turn included;
+  // the others wait, and their turns ride in that batch or the next.
+  while (!mine.done) {
+    if (writing_) {
+      committed_.wait(l);
+      continue;
+    }
+    writing_ = true;
+    std::vector<Queued*> batch;
+    batch.swap(queue_);
+    l.unlock();
+    CommitBatch(batch);
+    l.lock();
+    ++transactions_;
+    for (Queued* q : batch) q->done = true;
+    writing_ = false;
+    committed_.notify_all();
+  }
+  return mine.result;
+}
+
+int SqliteStore::queued_turns() {
+  std::lock_guard<std::mutex> l(queue_mu_);
+  return static_cast<int>(queue_.size());
+}
+
+int64_t SqliteStore::transactions() {
+  std::lock_guard<std::mutex> l(queue_mu_);
+  return transactions_;
+}
+
+void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
   try {
     std::lock_guard<std::mutex> writing(database_->write_mutex());
     auto db = database_->Acquire();
-    // Any early return leaves the transaction uncommitted: its destructor rolls all of it back.
+    // Any exception leaves the transaction uncommitted: its destructor rolls all of it back.
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (w.session) {
-      if (auto e = WriteSession(*db, *w.session, w.first_new_seq, w.expected_version)) return e;
+    for (Queued* q : batch) {
+      db->exec("SAVEPOINT turn");
+      try {
+        q->result = Apply(*db, *q->write);
+      } catch (const std::exception& e) {
+        q->result = StorageError(e.what());
+      }
+      if (q->result) db->exec("ROLLBACK TO turn");
+      db->exec("RELEASE turn");
     }
-    if (w.inbox_done) {
-      SQLite::Statement done(*db, "UPDATE inbox SET done = 1 WHERE id = ? AND done = 0");
-      done.bind(1, static_cast<int64_t>(*w.inbox_done));
-      if (done.exec() == 0) return AlreadyProcessed(*w.inbox_done);
-    }
-    Enqueue(*db, w.outbox);
     tx.commit();
-    return std::nullopt;
   } catch (const std::exception& e) {
-    return StorageError(e.what());
+    const Error failed = StorageError(e.what());
+    for (Queued* q : batch) {
+      if (!q->result) q->result = failed;
+    }
   }
 }
 

@@ -33,6 +33,7 @@ export async function startServer(binary, extraEnv = {}) {
                       { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {
+    // The seed bank compiles in about 2 s on an idle machine, far longer when builds share its cores.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');  // never leave a server behind a failed start
       reject(new Error('server did not start in 90 s:\n' + output));

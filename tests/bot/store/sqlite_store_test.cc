@@ -1,11 +1,14 @@
 // SqliteStore's own edges: a file written by the previous schema is migrated in place, a failing
-// database is an error from every read (never an empty answer), and a stored document the code
-// cannot read is a storage error, not a crash.
+// database is an error from every read (never an empty answer), a stored document the code cannot
+// read is a storage error, not a crash, and turns queued behind a writer share one transaction.
 #include "store/sqlite_store.h"
 
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
+
+#include <chrono>
+#include <thread>
 
 #include "temp_path.h"
 #include "test_util.h"
@@ -115,6 +118,59 @@ TEST_CASE("A stored document with a state this code does not know is a storage e
   CHECK(e->message == "the database could not complete the request; try again");  // text in the log
   std::vector<Session> sessions;
   CHECK(store->ListByClient("browser-1", 10, &sessions)->kind == ErrorKind::kStorage);
+}
+
+TEST_CASE("Group commit: turns queued behind the writer commit in one transaction, each judged alone") {
+  auto store = Open(TempPath("group.db"));
+  Session shared = Stored("shared");
+  REQUIRE_FALSE(store->Commit({&shared}));
+  const int64_t before = store->transactions();
+
+  // Seven turns: five new interviews and two computed from version 1 of "shared", of which only
+  // the first to commit may apply.
+  std::vector<Session> turns;
+  for (int i = 0; i < 5; ++i) turns.push_back(Stored("new" + std::to_string(i)));
+  for (const char* text : {"answer A", "answer B"}) {
+    Session s = shared;
+    Message m;
+    m.seq = 2;
+    m.text = text;
+    s.messages.push_back(m);
+    turns.push_back(s);
+  }
+  Session lead = Stored("lead");
+  std::vector<MaybeError> results(turns.size() + 1);
+  std::vector<std::thread> threads;
+  {
+    // Held, the file's write lock stops the first writer inside its commit, so the other turns
+    // queue behind it.
+    std::lock_guard<std::mutex> hold(store->database().write_mutex());
+    threads.emplace_back([&] { results.back() = store->Commit({&lead}); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // "lead" becomes the writer
+    for (size_t i = 0; i < turns.size(); ++i) {
+      const int64_t version = i < 5 ? 0 : 1;
+      threads.emplace_back([&, i, version] { results[i] = store->Commit({&turns[i], 2, version}); });
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (store->queued_turns() < static_cast<int>(turns.size()) &&
+           std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(store->queued_turns() == static_cast<int>(turns.size()));
+  }
+  for (auto& t : threads) t.join();
+
+  CHECK(store->transactions() - before == 2);  // the first writer's, then all seven together
+  for (size_t i = 0; i < 5; ++i) CHECK(results[i] == std::nullopt);
+  CHECK(results.back() == std::nullopt);
+  CHECK((results[5] == std::nullopt) != (results[6] == std::nullopt));
+  CHECK((results[5] ? *results[5] : *results[6]) == VersionConflict("shared", 1));
+  Session stored;
+  REQUIRE_FALSE(store->Load("shared", &stored));
+  CHECK(stored.version == 2);
+  REQUIRE(stored.messages.size() == 2);
+  CHECK(stored.messages[1].text == (results[5] ? "answer B" : "answer A"));
+  for (int i = 0; i < 5; ++i) CHECK_FALSE(store->Load("new" + std::to_string(i), &stored));
 }
 
 }  // namespace bot
