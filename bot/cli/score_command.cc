@@ -100,12 +100,8 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
     }
     auto bank = LoadBankOrReport(ContentDir(*args), io);
     if (!bank) return 1;
-    rubric::Status status;
-    auto scorer = rubric::Scorer::Compile(*bank, &status);
-    if (!scorer) {
-      io.err << status.ToString();
-      return 1;
-    }
+    // Compiles only the questions the lines ask for.
+    const auto scorer = rubric::Scorer::Open(*bank);
     return ScoreBatch(*scorer, args->Get("batch") == "-" ? io.in : file, io);
   }
   if (!args->Has("question")) {
@@ -136,14 +132,10 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot score: cannot read --follow-up " << args->Get("follow-up") << "\n";
     return 2;
   }
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
+  // Compiles only this question (and the bank-wide set only if the answer looks off-topic).
+  const auto scorer = rubric::Scorer::Open(*bank);
   rubric::Result result;
-  status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
+  const rubric::Status status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
                                   : scorer->Score(q->id, answer, &result);
   if (!status.ok()) {
     io.err << "interview-bot score: " << status.problems()[0].field << " "
