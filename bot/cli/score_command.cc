@@ -98,9 +98,10 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
         return 2;
       }
     }
-    auto bank = LoadBankOrReport(ContentDir(*args), io);
+    // Compiles (and checks) only the patterns of the questions the lines ask for: a line for a
+    // question with a pattern that does not compile gets that error.
+    auto bank = LoadBankOrReport(ContentDir(*args), io, rubric::PatternCheck::kWhenScored);
     if (!bank) return 1;
-    // Compiles only the questions the lines ask for.
     const auto scorer = rubric::Scorer::Open(*bank);
     return ScoreBatch(*scorer, args->Get("batch") == "-" ? io.in : file, io);
   }
@@ -113,7 +114,8 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
            << "\"; give the answer on stdin or with --file\n";
     return 2;
   }
-  auto bank = LoadBankOrReport(ContentDir(*args), io);
+  // Compiles (and checks) the patterns of this question only, when it is scored.
+  auto bank = LoadBankOrReport(ContentDir(*args), io, rubric::PatternCheck::kWhenScored);
   if (!bank) return 1;
   const rubric::Question* q = FindQuestionOrReport(*bank, args->Get("question"), "score", io);
   if (!q) return 2;
@@ -132,7 +134,7 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot score: cannot read --follow-up " << args->Get("follow-up") << "\n";
     return 2;
   }
-  // Compiles only this question (and the bank-wide set only if the answer looks off-topic).
+  // The bank-wide set is compiled too when the answer looks off-topic.
   const auto scorer = rubric::Scorer::Open(*bank);
   rubric::Result result;
   const rubric::Status status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
