@@ -81,9 +81,10 @@ std::string ContentDir(const Args& args) {
   return "content/seed";
 }
 
-std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io) {
+std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io,
+                                              rubric::PatternCheck check) {
   rubric::Status status;
-  auto bank = rubric::LoadBank(dir, &status);
+  auto bank = rubric::LoadBank(dir, &status, check);
   if (!bank) {
     io.err << "interview-bot: the question bank in " << dir << " has problems:\n"
            << status.ToString();

@@ -27,7 +27,8 @@ int RunCli(const std::vector<std::string>& argv, Io io);
 // else the seed bank installed beside the binary (<prefix>/share/interview-bot/content/seed).
 std::string ContentDir(const Args& args);
 // Loads the bank or prints every problem to io.err.
-std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io);
+std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io,
+                                              rubric::PatternCheck check = rubric::PatternCheck::kNow);
 // The question `id_or_number` of `bank`, or nullptr after printing "interview-bot <command>:
 // unknown question ...; valid: ..." to io.err.
 const rubric::Question* FindQuestionOrReport(const rubric::Bank& bank, const std::string& id_or_number,

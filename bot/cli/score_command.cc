@@ -98,14 +98,11 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
         return 2;
       }
     }
-    auto bank = LoadBankOrReport(ContentDir(*args), io);
+    // Compiles (and checks) only the patterns of the questions the lines ask for: a line for a
+    // question with a pattern that does not compile gets that error.
+    auto bank = LoadBankOrReport(ContentDir(*args), io, rubric::PatternCheck::kWhenScored);
     if (!bank) return 1;
-    rubric::Status status;
-    auto scorer = rubric::Scorer::Compile(*bank, &status);
-    if (!scorer) {
-      io.err << status.ToString();
-      return 1;
-    }
+    const auto scorer = rubric::Scorer::Open(*bank);
     return ScoreBatch(*scorer, args->Get("batch") == "-" ? io.in : file, io);
   }
   if (!args->Has("question")) {
@@ -117,7 +114,8 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
            << "\"; give the answer on stdin or with --file\n";
     return 2;
   }
-  auto bank = LoadBankOrReport(ContentDir(*args), io);
+  // Compiles (and checks) the patterns of this question only, when it is scored.
+  auto bank = LoadBankOrReport(ContentDir(*args), io, rubric::PatternCheck::kWhenScored);
   if (!bank) return 1;
   const rubric::Question* q = FindQuestionOrReport(*bank, args->Get("question"), "score", io);
   if (!q) return 2;
@@ -136,14 +134,10 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot score: cannot read --follow-up " << args->Get("follow-up") << "\n";
     return 2;
   }
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
+  // The bank-wide set is compiled too when the answer looks off-topic.
+  const auto scorer = rubric::Scorer::Open(*bank);
   rubric::Result result;
-  status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
+  const rubric::Status status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
                                   : scorer->Score(q->id, answer, &result);
   if (!status.ok()) {
     io.err << "interview-bot score: " << status.problems()[0].field << " "

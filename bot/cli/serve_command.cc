@@ -91,12 +91,10 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: not starting: fix the question bank first\n";
     return 1;
   }
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << "interview-bot: not starting: " << status.ToString();
-    return 1;
-  }
+  // Questions compile on first use and all of them in the background once the server is up
+  // (below), so it answers /healthz within a fraction of a second of exec. LoadBank has checked
+  // that every pattern compiles.
+  auto scorer = rubric::Scorer::Open(*bank);
   std::string error;
   Stores stores;
   if (!OpenStores(database_url, db_path, threads, &stores, &error)) {
@@ -155,6 +153,10 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
          << std::flush;
 
   MemoryTrimmer trimmer(std::chrono::seconds(30));
+  std::thread compile_all([&] {
+    const rubric::Status status = scorer->CompileAll();
+    if (!status.ok()) io.err << "interview-bot: warning: " << status.ToString() << std::flush;
+  });
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -169,6 +171,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   }
   // After the HTTP server: no new deliveries arrive while the worker finishes its pass.
   slack.Stop();
+  compile_all.join();
   io.out << "interview-bot: stopped\n" << std::flush;
   return ok ? 0 : 1;
 }

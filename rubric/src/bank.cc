@@ -51,7 +51,7 @@ std::string Bank::ValidIds() const {
 }
 
 std::optional<Question> ParseQuestion(const std::string& text, const std::string& file,
-                                      std::vector<Problem>* problems) {
+                                      std::vector<Problem>* problems, PatternCheck check) {
   const size_t before = problems->size();
   nlohmann::json json;
   try {
@@ -149,7 +149,7 @@ std::optional<Question> ParseQuestion(const std::string& text, const std::string
   } else if (!rubric_it->is_object()) {
     r.Fail("rubric", "must be an object");
   } else {
-    internal::ParseRubric(*rubric_it, &r, &q);
+    internal::ParseRubric(*rubric_it, &r, &q, check == PatternCheck::kNow);
   }
   if (problems->size() != before) return std::nullopt;
   return q;
@@ -200,7 +200,7 @@ void ParseBankFile(const std::string& text, Bank* bank, std::vector<Problem>* pr
 
 }  // namespace
 
-std::optional<Bank> LoadBank(const std::string& directory, Status* status) {
+std::optional<Bank> LoadBank(const std::string& directory, Status* status, PatternCheck check) {
   namespace fs = std::filesystem;
   std::vector<Problem> problems;
   Bank bank;
@@ -226,7 +226,7 @@ std::optional<Bank> LoadBank(const std::string& directory, Status* status) {
       ParseBankFile(text, &bank, &problems);
       continue;
     }
-    if (auto q = ParseQuestion(text, name, &problems)) bank.questions.push_back(std::move(*q));
+    if (auto q = ParseQuestion(text, name, &problems, check)) bank.questions.push_back(std::move(*q));
   }
   if (files.empty() || (files.size() == 1 && files[0].filename() == "bank.json")) {
     problems.push_back({directory, "", "holds no question files (*.json)"});

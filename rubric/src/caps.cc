@@ -64,7 +64,7 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
   if (!Style(*cb.bank).off_topic) return;
   // Another question can only fit far better when this one's topic coverage is low, so the
   // bank-wide match runs only then.
-  const double own_topic = TopicFromHits(cb, answer, hits, cb.tables[qi]->owners, qi)[qi];
+  const double own_topic = TopicFromHits(cb, answer, hits, cb.Table(qi).owners, qi)[qi];
   if (own_topic >= Params::kOffTopicRatio) return;
   const std::vector<double> topic = TopicCoverage(cb, answer);
   int best = qi;
@@ -128,7 +128,7 @@ std::vector<Defence> Defences(const CompiledBank& cb, int qi, const Analysis& an
     out.push_back({{"red-flag", f.name + ": " + f.feedback, hit.quote}, 10.0, f.penalty, f.name});
   }
   if (!declined) {
-    AddSaladDefences(*cb.tables[qi], style, answer, credits, &out);
+    AddSaladDefences(cb.Table(qi), style, answer, credits, &out);
     AddDenial(style, answer, &out);
     AddOffTopic(cb, qi, answer, hits, off_topic_match, &out);
     if (answer.words < style.too_short_words) {

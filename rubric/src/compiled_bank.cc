@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "analysis.h"
 #include "depth.h"
@@ -48,50 +49,55 @@ std::string TopicText(const Question& q) {
 }
 
 // Each question's topic stems weighted by inverse document frequency over the bank's questions.
-void AddTopicStems(const Bank& bank, CompiledBank* cb) {
+std::vector<std::unordered_map<std::string, double>> TopicStems(const Bank& bank) {
   std::vector<std::string> texts;
   for (const auto& q : bank.questions) texts.push_back(TopicText(q));
   const std::map<std::string, int> df = DocumentFrequency(texts);
   const double n = static_cast<double>(bank.questions.size());
+  std::vector<std::unordered_map<std::string, double>> stems(texts.size());
   for (size_t qi = 0; qi < texts.size(); ++qi) {
     for (const auto& stem : ContentStems(texts[qi])) {
-      cb->tables[qi]->topic_stems[stem] = std::log((n + 1) / df.at(stem));
+      stems[qi][stem] = std::log((n + 1) / df.at(stem));
     }
   }
+  return stems;
+}
+
+std::string Field(const char* list, size_t item, size_t pattern) {
+  return std::string("rubric.") + list + "[" + std::to_string(item) + "].patterns[" +
+         std::to_string(pattern) + "]";
+}
+
+// Adds `pattern` to `set` and its owner to `owners`, or the reason it does not compile to
+// `problems`.
+void AddPattern(PatternSet* set, std::vector<PatternOwner>* owners, const std::string& pattern,
+                PatternOwner owner, const std::string& file, const std::string& field,
+                std::vector<Problem>* problems) {
+  std::string error;
+  if (set->Add(pattern, &error) < 0) {
+    problems->push_back({file, field, "does not compile as RE2: " + error});
+    return;
+  }
+  owners->push_back(owner);
 }
 
 }  // namespace
 
-std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
-  auto cb = std::make_unique<CompiledBank>();
-  cb->bank = &bank;
-  std::vector<Problem> problems;
-  const auto add = [&](PatternSet* set, std::vector<PatternOwner>* owners,
-                       const std::string& pattern, PatternOwner owner, const std::string& file,
-                       const std::string& field) {
-    std::string error;
-    if (set->Add(pattern, &error) < 0) {
-      problems.push_back({file, field, "does not compile as RE2: " + error});
-      return;
-    }
-    owners->push_back(owner);
-  };
-  const StyleParams& style = Style(bank);
-  std::map<std::string, int> df;
+CompiledBank::CompiledBank(const Bank& b)
+    : bank(&b),
+      question_once_(new std::once_flag[b.questions.size()]),
+      question_problems_(b.questions.size()),
+      synonyms_(std::make_unique<SynonymTable>(b.synonyms)) {
+  const StyleParams& style = Style(b);
   if (style.overlap_weight > 0) {
     std::vector<std::string> answers;
-    for (const auto& q : bank.questions) answers.push_back(q.model_answer);
-    df = DocumentFrequency(answers);
+    for (const auto& q : b.questions) answers.push_back(q.model_answer);
+    model_df_ = DocumentFrequency(answers);
   }
-  const SynonymTable synonyms(bank.synonyms);
-  for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
-    const Question& q = bank.questions[qi];
-    const int question = static_cast<int>(qi);
-    auto tables = std::make_unique<QuestionTables>();
-    QuestionTables& t = *tables;
+  for (const Question& q : b.questions) {
+    auto t = std::make_unique<QuestionTables>();
     std::vector<double> step_total(q.steps.size(), 0.0);
-    for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
-      const Concept& c = q.rubric.concepts[ci];
+    for (const Concept& c : q.rubric.concepts) {
       std::vector<int> steps;
       for (const auto& id : c.steps) {
         for (size_t si = 0; si < q.steps.size(); ++si) {
@@ -101,80 +107,134 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
           }
         }
       }
-      t.concept_steps.push_back(std::move(steps));
-      for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
-        const std::string field =
-            "rubric.concepts[" + std::to_string(ci) + "].patterns[" + std::to_string(pi) + "]";
-        const PatternOwner owner{question, PatternOwner::kConcept, static_cast<int>(ci)};
-        add(&t.patterns, &t.owners, c.patterns[pi], owner, q.file, field);
-        add(&cb->concepts, &cb->concept_owners, c.patterns[pi], owner, q.file, field);
-      }
-    }
-    for (size_t fi = 0; fi < q.rubric.red_flags.size(); ++fi) {
-      const RedFlag& f = q.rubric.red_flags[fi];
-      for (size_t pi = 0; pi < f.patterns.size(); ++pi) {
-        add(&t.patterns, &t.owners, f.patterns[pi],
-            {question, PatternOwner::kRedFlag, static_cast<int>(fi)}, q.file,
-            "rubric.red_flags[" + std::to_string(fi) + "].patterns[" + std::to_string(pi) + "]");
-      }
-    }
-    for (size_t wi = 0; wi < q.rubric.wrong_conclusions.size(); ++wi) {
-      const WrongConclusion& w = q.rubric.wrong_conclusions[wi];
-      for (size_t pi = 0; pi < w.patterns.size(); ++pi) {
-        add(&t.patterns, &t.owners, w.patterns[pi],
-            {question, PatternOwner::kWrongConclusion, static_cast<int>(wi)}, q.file,
-            "rubric.wrong_conclusions[" + std::to_string(wi) + "].patterns[" + std::to_string(pi) +
-                "]");
-      }
-    }
-    for (int k = 0; k < kDepthKinds; ++k) {
-      add(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
-          {question, PatternOwner::kDepth, k}, "depth.cc", "depth pattern");
+      t->concept_steps.push_back(std::move(steps));
     }
     for (double total : step_total) {
-      t.step_need.push_back(std::max(style.step_need_min, style.step_need_share * total));
+      t->step_need.push_back(std::max(style.step_need_min, style.step_need_share * total));
     }
-    const NormalizedText model = Normalize(RepairUtf8(q.model_answer));
-    const auto model_text = Words(model.text);
-    for (size_t i = 0; i < model_text.size(); ++i) {
-      t.model_words.insert(WordHash(model_text[i]));
-      if (i > 0) t.model_pairs.insert(PairHash(model_text[i - 1], model_text[i]));
-    }
-    const double model_words = model_text.size();
-    t.salad_words_per_concept =
-        std::min(Params::kSaladMinWordsPerConcept,
-                 Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
-    std::string own_text = q.title + " " + q.question + " " + q.scenario;
-    for (const auto& c : q.constraints) own_text += " " + c;
-    if (style.overlap_weight > 0) {
-      std::vector<std::string> references = {q.model_answer};
-      references.insert(references.end(), q.accepted_answers.begin(), q.accepted_answers.end());
-      t.model_vocabulary = std::make_unique<ModelVocabulary>(
-          references, own_text, df, static_cast<int>(bank.questions.size()));
-    }
-    t.meanings = std::make_unique<ConceptMeanings>(q, synonyms);
-    const NormalizedText norm = Normalize(RepairUtf8(own_text));
-    for (auto w : Words(norm.text)) {
-      if (!IsStopWord(w)) t.vocabulary.emplace(w);
-    }
-    cb->tables.push_back(std::move(tables));
+    tables_.push_back(std::move(t));
   }
-  if (!problems.empty()) {
-    *status = Status::Errors(std::move(problems));
-    return nullptr;
-  }
-  bool compiled = cb->concepts.Compile();
-  for (auto& t : cb->tables) compiled = compiled && t->patterns.Compile();
-  if (!compiled) {
-    *status = Status::Error(bank.directory, "", "the bank's patterns could not be compiled together");
-    return nullptr;
-  }
-  for (size_t qi = 0; qi < bank.questions.size(); ++qi) {
-    MarkNegatedInModel(bank.questions[qi], cb->tables[qi].get());
-  }
-  AddTopicStems(bank, cb.get());
-  *status = Status();
+}
+
+CompiledBank::~CompiledBank() = default;
+
+std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* status) {
+  auto cb = std::make_unique<CompiledBank>(bank);
+  *status = cb->CompileAll();
+  if (!status->ok()) return nullptr;
   return cb;
+}
+
+const QuestionTables& CompiledBank::Tables(int qi, Status* status) const {
+  std::call_once(question_once_[qi], [&] { CompileQuestion(qi); });
+  *status = question_problems_[qi].empty() ? Status() : Status::Errors(question_problems_[qi]);
+  return *tables_[qi];
+}
+
+const OffTopicTables& CompiledBank::OffTopic() const {
+  std::call_once(off_topic_once_, [&] { CompileOffTopic(); });
+  return *off_topic_;
+}
+
+Status CompiledBank::CompileAll() const {
+  std::vector<Problem> problems;
+  for (size_t qi = 0; qi < tables_.size(); ++qi) {
+    Status status;
+    Tables(static_cast<int>(qi), &status);
+    problems.insert(problems.end(), status.problems().begin(), status.problems().end());
+  }
+  OffTopic();
+  // The bank-wide set repeats the questions' concept patterns: report each problem once.
+  for (const Problem& p : off_topic_problems_) {
+    if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
+  }
+  return problems.empty() ? Status() : Status::Errors(std::move(problems));
+}
+
+void CompiledBank::CompileQuestion(int qi) const {
+  const Question& q = bank->questions[qi];
+  QuestionTables& t = *tables_[qi];
+  std::vector<Problem>& problems = question_problems_[qi];
+  const StyleParams& style = Style(*bank);
+  for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
+    const Concept& c = q.rubric.concepts[ci];
+    for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
+      AddPattern(&t.patterns, &t.owners, c.patterns[pi],
+                 {qi, PatternOwner::kConcept, static_cast<int>(ci)}, q.file,
+                 Field("concepts", ci, pi), &problems);
+    }
+  }
+  for (size_t fi = 0; fi < q.rubric.red_flags.size(); ++fi) {
+    const RedFlag& f = q.rubric.red_flags[fi];
+    for (size_t pi = 0; pi < f.patterns.size(); ++pi) {
+      AddPattern(&t.patterns, &t.owners, f.patterns[pi],
+                 {qi, PatternOwner::kRedFlag, static_cast<int>(fi)}, q.file,
+                 Field("red_flags", fi, pi), &problems);
+    }
+  }
+  for (size_t wi = 0; wi < q.rubric.wrong_conclusions.size(); ++wi) {
+    const WrongConclusion& w = q.rubric.wrong_conclusions[wi];
+    for (size_t pi = 0; pi < w.patterns.size(); ++pi) {
+      AddPattern(&t.patterns, &t.owners, w.patterns[pi],
+                 {qi, PatternOwner::kWrongConclusion, static_cast<int>(wi)}, q.file,
+                 Field("wrong_conclusions", wi, pi), &problems);
+    }
+  }
+  for (int k = 0; k < kDepthKinds; ++k) {
+    AddPattern(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
+               {qi, PatternOwner::kDepth, k}, "depth.cc", "depth pattern", &problems);
+  }
+  if (!problems.empty()) return;
+  if (!t.patterns.Compile()) {
+    problems.push_back({q.file, "", "the question's patterns could not be compiled together"});
+    return;
+  }
+  const NormalizedText model = Normalize(RepairUtf8(q.model_answer));
+  const auto model_text = Words(model.text);
+  for (size_t i = 0; i < model_text.size(); ++i) {
+    t.model_words.insert(WordHash(model_text[i]));
+    if (i > 0) t.model_pairs.insert(PairHash(model_text[i - 1], model_text[i]));
+  }
+  const double model_words = model_text.size();
+  t.salad_words_per_concept =
+      std::min(Params::kSaladMinWordsPerConcept,
+               Params::kSaladModelShare * model_words / std::max<size_t>(1, q.rubric.concepts.size()));
+  std::string own_text = q.title + " " + q.question + " " + q.scenario;
+  for (const auto& c : q.constraints) own_text += " " + c;
+  if (style.overlap_weight > 0) {
+    std::vector<std::string> references = {q.model_answer};
+    references.insert(references.end(), q.accepted_answers.begin(), q.accepted_answers.end());
+    t.model_vocabulary = std::make_unique<ModelVocabulary>(
+        references, own_text, model_df_, static_cast<int>(bank->questions.size()));
+  }
+  t.meanings = std::make_unique<ConceptMeanings>(q, *synonyms_);
+  const NormalizedText norm = Normalize(RepairUtf8(own_text));
+  for (auto w : Words(norm.text)) {
+    if (!IsStopWord(w)) t.vocabulary.emplace(w);
+  }
+  MarkNegatedInModel(q, &t);
+}
+
+void CompiledBank::CompileOffTopic() const {
+  auto off = std::make_unique<OffTopicTables>();
+  for (size_t qi = 0; qi < bank->questions.size(); ++qi) {
+    const Question& q = bank->questions[qi];
+    for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
+      const Concept& c = q.rubric.concepts[ci];
+      for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
+        AddPattern(&off->concepts, &off->concept_owners, c.patterns[pi],
+                   {static_cast<int>(qi), PatternOwner::kConcept, static_cast<int>(ci)}, q.file,
+                   Field("concepts", ci, pi), &off_topic_problems_);
+      }
+    }
+  }
+  // A set that does not compile still matches, one pattern at a time (PatternSet::Match).
+  if (!off->concepts.Compile()) {
+    off_topic_problems_.push_back(
+        {bank->directory, "", "the bank's patterns could not be compiled together"});
+  }
+  off->topic_stems = TopicStems(*bank);
+  off_topic_ = std::move(off);
 }
 
 size_t WordHash(std::string_view word) { return std::hash<std::string_view>()(word); }

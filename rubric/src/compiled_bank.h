@@ -1,10 +1,14 @@
 // CompiledBank: per question, its concept and red-flag patterns in one PatternSet with the tables
 // evaluation needs; and every concept pattern of the bank in one more set, for telling which
-// question an off-topic answer fits. Built once; immutable and thread-safe afterwards.
+// question an off-topic answer fits. Each part is compiled on first use (a one-shot score needs
+// one question and seldom the bank-wide set) or all at once by CompileAll; thread-safe: parts are
+// built under std::call_once and immutable afterwards.
 #ifndef RUBRIC_SRC_COMPILED_BANK_H_
 #define RUBRIC_SRC_COMPILED_BANK_H_
 
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -13,6 +17,7 @@
 #include "meaning.h"
 #include "pattern_set.h"
 #include "similarity.h"
+#include "synonyms.h"
 #include "rubric/bank.h"
 #include "rubric/status.h"
 
@@ -26,14 +31,15 @@ struct PatternOwner {
 };
 
 struct QuestionTables {
-  PatternSet patterns;  // the question's concept and red-flag patterns, then the depth kinds
-  std::vector<PatternOwner> owners;  // by index in `patterns`
+  // Known from the bank alone, without compiling: the bank-wide topic coverage needs them for
+  // every question.
   std::vector<std::vector<int>> concept_steps;  // per concept: indices into question.steps
   std::vector<double> step_need;                // per step: credited weight that covers it fully
+
+  // Compiled on first use of the question (CompiledBank::Tables).
+  PatternSet patterns;  // the question's concept and red-flag patterns, then the depth kinds
+  std::vector<PatternOwner> owners;  // by index in `patterns`
   std::unordered_set<std::string> vocabulary;   // content words of the question's own text
-  // Stems of everything the question is about (its text, model answer, concepts and steps), each
-  // weighted by how specific it is to this question in the bank: the topic an answer's words fit.
-  std::unordered_map<std::string, double> topic_stems;
   // Hashes of the model answer's words and of its adjacent word pairs: an answer made nearly only
   // of its words but almost none of its pairs is the reference answer scrambled.
   std::unordered_set<size_t> model_words, model_pairs;
@@ -50,13 +56,49 @@ struct QuestionTables {
   std::unique_ptr<ConceptMeanings> meanings;
 };
 
-struct CompiledBank {
-  const Bank* bank = nullptr;
+// What telling an off-topic answer's better question needs, for the whole bank.
+struct OffTopicTables {
   PatternSet concepts;                      // every concept pattern of the bank
   std::vector<PatternOwner> concept_owners;  // by index in `concepts`
-  std::vector<std::unique_ptr<QuestionTables>> tables;
+  // Per question: the stems of everything it is about (its text, model answer, concepts and
+  // steps), each weighted by how specific it is to this question in the bank: the topic an
+  // answer's words fit.
+  std::vector<std::unordered_map<std::string, double>> topic_stems;
+};
 
+class CompiledBank {
+ public:
+  // Prepares `bank` (which must outlive it) for compiling; compiles nothing yet.
+  explicit CompiledBank(const Bank& bank);
+  ~CompiledBank();
+  // Compiles everything now; the problems of every pattern that does not compile.
   static std::unique_ptr<CompiledBank> Build(const Bank& bank, Status* status);
+
+  const Bank* bank = nullptr;
+
+  // Question qi's tables, compiled on first call; the problems of its patterns, if any, in
+  // `status` (the tables are then incomplete and must not be used).
+  const QuestionTables& Tables(int qi, Status* status) const;
+  // Question qi's tables once Tables(qi, &status) returned ok: what evaluation reads.
+  const QuestionTables& Table(int qi) const { return *tables_[qi]; }
+  // The bank-wide tables, compiled on first call. A concept pattern that does not compile is left
+  // out of them (its own question reports it); CompileAll reports it.
+  const OffTopicTables& OffTopic() const;
+  // Compiles every part not compiled yet; the problems of all of them.
+  Status CompileAll() const;
+
+ private:
+  void CompileQuestion(int qi) const;
+  void CompileOffTopic() const;
+
+  std::vector<std::unique_ptr<QuestionTables>> tables_;
+  std::unique_ptr<std::once_flag[]> question_once_;
+  mutable std::vector<std::vector<Problem>> question_problems_;
+  mutable std::once_flag off_topic_once_;
+  mutable std::unique_ptr<OffTopicTables> off_topic_;
+  mutable std::vector<Problem> off_topic_problems_;
+  std::map<std::string, int> model_df_;  // model answers' document frequency (overlap styles)
+  std::unique_ptr<SynonymTable> synonyms_;
 };
 
 size_t WordHash(std::string_view word);

@@ -8,7 +8,7 @@ namespace rubric::internal {
 
 std::vector<double> StepCoverage(const CompiledBank& cb, int qi, const std::vector<double>& credit) {
   const Question& q = cb.bank->questions[qi];
-  const QuestionTables& t = *cb.tables[qi];
+  const QuestionTables& t = cb.Table(qi);
   std::vector<double> got(q.steps.size(), 0.0);
   for (size_t ci = 0; ci < credit.size(); ++ci) {
     for (int si : t.concept_steps[ci]) got[si] += credit[ci] * q.rubric.concepts[ci].weight;
@@ -55,7 +55,7 @@ std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
 }
 
 double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
-  const auto& stems = cb.tables[question]->topic_stems;
+  const auto& stems = cb.OffTopic().topic_stems[question];
   double fit = 0;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     if (!a.Says(si)) continue;
@@ -67,7 +67,8 @@ double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
 }
 
 std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
-  return TopicFromHits(cb, a, MatchSentences(a, cb.concepts), cb.concept_owners);
+  const OffTopicTables& off = cb.OffTopic();
+  return TopicFromHits(cb, a, MatchSentences(a, off.concepts), off.concept_owners);
 }
 
 }  // namespace rubric::internal

@@ -72,7 +72,7 @@ DepthCounts CreditText(const CompiledBank& cb, int qi, const Analysis& a,
                 const std::vector<std::vector<int>>& hits, const char* source, double rate,
                 Credits* credits) {
   const Question& q = cb.bank->questions[qi];
-  const QuestionTables& t = *cb.tables[qi];
+  const QuestionTables& t = cb.Table(qi);
   const bool fragments = Style(*cb.bank).fragments_count;
   auto& states = credits->concepts;
   states.resize(q.rubric.concepts.size());

@@ -66,7 +66,7 @@ void Describe(const Question& q, const QuestionTables& t, const std::vector<doub
 Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const Analysis* follow_up,
                 double follow_up_rate) {
   const Question& q = cb.bank->questions[qi];
-  const QuestionTables& tables = *cb.tables[qi];
+  const QuestionTables& tables = cb.Table(qi);
   const StyleParams& style = Style(*cb.bank);
   Result r;
   r.question_id = q.id;

@@ -11,9 +11,10 @@
 namespace rubric::internal {
 
 // Reads `rubric` into question->rubric, the per-step probes/hints into question->steps and the
-// concept lists into question->competencies; checks every cross-reference and that every pattern
-// compiles.
-void ParseRubric(const nlohmann::json& rubric, JsonReader* reader, Question* question);
+// concept lists into question->competencies; checks every cross-reference and, when
+// `check_patterns`, that every pattern compiles.
+void ParseRubric(const nlohmann::json& rubric, JsonReader* reader, Question* question,
+                 bool check_patterns = true);
 
 // Checks that `pattern` compiles with the options the scorer uses; the RE2 error otherwise.
 bool PatternCompiles(const std::string& pattern, std::string* error);

@@ -16,9 +16,9 @@ bool PatternCompiles(const std::string& pattern, std::string* error) {
 namespace {
 
 void ReadPatterns(const nlohmann::json& object, const std::string& path, JsonReader* reader,
-                  std::vector<std::string>* out) {
+                  bool check, std::vector<std::string>* out) {
   *out = reader->Strings(object, path, "patterns", true, true);
-  for (size_t i = 0; i < out->size(); ++i) {
+  for (size_t i = 0; check && i < out->size(); ++i) {
     std::string error;
     if (!PatternCompiles((*out)[i], &error)) {
       reader->Fail(JsonReader::Index(JsonReader::Join(path, "patterns"), i),
@@ -45,7 +45,7 @@ bool IsVersion(const std::string& v) {
 
 }  // namespace
 
-void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
+void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q, bool check_patterns) {
   const std::string path = "rubric";
   r->OnlyKeys(json, path,
               {"version", "concepts", "competencies", "steps", "red_flags", "wrong_conclusions"});
@@ -84,7 +84,7 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
       steps_with_concepts.insert(concept_.steps[k]);
     }
     concept_.weight = r->Integer(c, p, "weight", 1, 3);
-    ReadPatterns(c, p, r, &concept_.patterns);
+    ReadPatterns(c, p, r, check_patterns, &concept_.patterns);
     q->rubric.concepts.push_back(std::move(concept_));
   }
   for (const auto& s : q->steps) {
@@ -163,7 +163,7 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
       r->Fail(p + ".id", "duplicate red flag id \"" + flag.id + "\"");
     }
     flag.name = r->String(flags[i], p, "name");
-    ReadPatterns(flags[i], p, r, &flag.patterns);
+    ReadPatterns(flags[i], p, r, check_patterns, &flag.patterns);
     flag.penalty = r->Number(flags[i], p, "penalty", 0.0, 5.0);
     flag.feedback = r->String(flags[i], p, "feedback");
     q->rubric.red_flags.push_back(std::move(flag));
@@ -181,7 +181,7 @@ void ParseRubric(const nlohmann::json& json, JsonReader* r, Question* q) {
       r->Fail(p + ".id", "duplicate wrong conclusion id \"" + w.id + "\"");
     }
     w.name = r->String(wrong[i], p, "name");
-    ReadPatterns(wrong[i], p, r, &w.patterns);
+    ReadPatterns(wrong[i], p, r, check_patterns, &w.patterns);
     w.feedback = r->String(wrong[i], p, "feedback");
     q->rubric.wrong_conclusions.push_back(std::move(w));
   }

@@ -15,15 +15,22 @@ struct Scorer::Impl {
 Scorer::Scorer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Scorer::~Scorer() = default;
 
-std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status,
-                                        size_t max_answer_chars) {
-  auto compiled = internal::CompiledBank::Build(bank, status);
-  if (!compiled) return nullptr;
+std::unique_ptr<Scorer> Scorer::Open(const Bank& bank, size_t max_answer_chars) {
   auto impl = std::make_unique<Impl>();
-  impl->compiled = std::move(compiled);
+  impl->compiled = std::make_unique<internal::CompiledBank>(bank);
   impl->max_answer_chars = max_answer_chars;
   return std::unique_ptr<Scorer>(new Scorer(std::move(impl)));
 }
+
+std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status,
+                                        size_t max_answer_chars) {
+  auto scorer = Open(bank, max_answer_chars);
+  *status = scorer->CompileAll();
+  if (!status->ok()) return nullptr;
+  return scorer;
+}
+
+Status Scorer::CompileAll() const { return impl_->compiled->CompileAll(); }
 
 const Bank& Scorer::bank() const { return *impl_->compiled->bank; }
 
@@ -59,8 +66,13 @@ Status Scorer::ScoreImpl(const std::string& question_id, const std::string& answ
     return Status::Error("question", "question",
                          "unknown question \"" + question_id + "\"; valid: " + b.ValidIds());
   }
+  const int index = static_cast<int>(q - b.questions.data());
+  const auto& compiled = *impl_->compiled;
+  Status status;
+  compiled.Tables(index, &status);
+  if (!status.ok()) return status;
   std::string repaired = internal::RepairUtf8(answer);
-  Status status = CheckAnswer("answer", repaired, impl_->max_answer_chars);
+  status = CheckAnswer("answer", repaired, impl_->max_answer_chars);
   if (!status.ok()) return status;
   std::string repaired_follow_up;
   if (follow_up) {
@@ -68,8 +80,6 @@ Status Scorer::ScoreImpl(const std::string& question_id, const std::string& answ
     status = CheckAnswer("follow_up", repaired_follow_up, impl_->max_answer_chars);
     if (!status.ok()) return status;
   }
-  const int index = static_cast<int>(q - b.questions.data());
-  const auto& compiled = *impl_->compiled;
   const internal::Analysis main = internal::Analyse(std::move(repaired));
   if (!follow_up) {
     *result = internal::Evaluate(compiled, index, main, nullptr, kFollowUpRate);

@@ -27,7 +27,7 @@ std::vector<Raised> Raise(const std::string& text, std::string* off_topic = null
     return CompiledBank::Build(bank, &status);
   }();
   const Analysis a = Analyse(RepairUtf8(text));
-  const auto hits = MatchSentences(a, compiled->tables[0]->patterns);
+  const auto hits = MatchSentences(a, compiled->Table(0).patterns);
   Credits credits;
   CreditText(*compiled, 0, a, hits, "answer", 1.0, &credits);
   std::string match;

@@ -21,7 +21,7 @@ struct Mini {
     using namespace rubric::internal;
     const Analysis a = Analyse(RepairUtf8(text));
     Credits credits;
-    CreditText(*compiled, 0, a, MatchSentences(a, compiled->tables[0]->patterns), "answer", 1.0,
+    CreditText(*compiled, 0, a, MatchSentences(a, compiled->Table(0).patterns), "answer", 1.0,
                &credits);
     std::vector<std::vector<std::string>> out(3);
     for (size_t ci = 0; ci < credits.concepts.size(); ++ci) {
@@ -72,7 +72,7 @@ TEST_CASE("CreditText: red flags and wrong conclusions are collected once, with 
       "I would disable retries for now. The fix is two-phase commit with the provider. Two-phase "
       "commit again, and we disable the retries everywhere."));
   Credits credits;
-  CreditText(*mini.compiled, 0, a, MatchSentences(a, mini.compiled->tables[0]->patterns), "answer",
+  CreditText(*mini.compiled, 0, a, MatchSentences(a, mini.compiled->Table(0).patterns), "answer",
              1.0, &credits);
   REQUIRE(credits.red_flags.size() == 1);
   CHECK(credits.red_flags[0].quote == "disable retries");

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <thread>
 
 namespace {
 
@@ -397,4 +398,41 @@ TEST_CASE("Short answers earn nothing for depth, so depth is never a gap or a st
   const rubric::Result with_numbers =
       bank.Score("queue", "Elements come out of the list in the order they went in, 3 of 3 times.");
   for (const auto& s : with_numbers.strengths) CHECK(s.find("Quantified") == std::string::npos);
+}
+
+TEST_CASE("Open compiles each question on first use: the results of Compile, from threads at once") {
+  Fixture compiled;
+  const auto lazy = rubric::Scorer::Open(compiled.bank);
+  std::array<rubric::Result, 8> results;
+  std::array<bool, 8> ok{};
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < results.size(); ++i) {
+    threads.emplace_back([&, i] { ok[i] = lazy->Score(i % 2 ? "1" : "2", kStrong, &results[i]).ok(); });
+  }
+  for (auto& t : threads) t.join();
+  for (size_t i = 0; i < results.size(); ++i) {
+    CAPTURE(i);
+    CHECK(ok[i]);
+    CHECK(rubric::ToJson(results[i]) == rubric::ToJson(compiled.Score(i % 2 ? "1" : "2", kStrong)));
+  }
+}
+
+TEST_CASE("A pattern that does not compile is reported when its question is scored, and once by CompileAll") {
+  rubric::Status status;
+  rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
+  auto& patterns = bank.questions[1].rubric.concepts[0].patterns;
+  patterns.push_back("stale(");
+  const auto scorer = rubric::Scorer::Open(bank);
+  rubric::Result r;
+  CHECK(scorer->Score("1", kStrong, &r).ok());  // the other question's pattern is not its problem
+  const rubric::Status bad = scorer->Score("2", "Serve stale data while one request refreshes.", &r);
+  REQUIRE(bad.problems().size() == 1);
+  CHECK(bad.problems()[0].where == bank.questions[1].file);
+  CHECK(bad.problems()[0].field ==
+        "rubric.concepts[0].patterns[" + std::to_string(patterns.size() - 1) + "]");
+  CHECK(bad.problems()[0].reason.rfind("does not compile as RE2: missing )", 0) == 0);
+  // The bank-wide off-topic set holds the pattern too; it is reported once.
+  CHECK(scorer->CompileAll().problems() == bad.problems());
+  CHECK_FALSE(rubric::Scorer::Compile(bank, &status));
+  CHECK(status.problems() == bad.problems());
 }

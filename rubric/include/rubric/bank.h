@@ -106,13 +106,20 @@ struct Bank {
   std::string ValidIds() const;
 };
 
+// Whether loading compiles every pattern to check it (kNow), or leaves that to the scorer, which
+// reports a question's pattern that does not compile when the question is first scored
+// (kWhenScored: a one-shot command that scores one question skips compiling the others twice).
+enum class PatternCheck { kNow, kWhenScored };
+
 // Loads and validates every question file of `directory`. Rubrics missing from a question are derived
 // from its model answer (see derive.h).
-std::optional<Bank> LoadBank(const std::string& directory, Status* status);
+std::optional<Bank> LoadBank(const std::string& directory, Status* status,
+                             PatternCheck check = PatternCheck::kNow);
 
 // Parses one question from JSON text; `file` names it in problems. Used by LoadBank and the fuzzers.
 std::optional<Question> ParseQuestion(const std::string& json_text, const std::string& file,
-                                      std::vector<Problem>* problems);
+                                      std::vector<Problem>* problems,
+                                      PatternCheck check = PatternCheck::kNow);
 
 // The question in the bank file format (docs/content-format.md); without `rubric` when
 // `with_rubric` is false, and without `model_answer` when `with_model_answer` is false.

@@ -1,5 +1,6 @@
-// Scorer: scores answers against the rubrics of one bank. Compile() turns every pattern of the bank
-// into one matcher once; Score() is then const and safe to call from many threads at once.
+// Scorer: scores answers against the rubrics of one bank. Each question's patterns are compiled into
+// one matcher when it is first scored (the bank-wide set for off-topic answers when first needed),
+// or all at once by CompileAll. Score() is const and safe to call from many threads at once.
 //   auto scorer = rubric::Scorer::Compile(bank, &status);
 //   rubric::Result r;
 //   if (scorer->Score("payment-race-condition", answer, &r).ok()) ...
@@ -20,15 +21,22 @@ constexpr size_t kMaxAnswerChars = 20000;
 
 class Scorer {
  public:
-  // Compiles the patterns of every question of `bank`; nullptr and the problems in `status` when a
-  // pattern does not compile. `bank` must outlive the scorer. Answers longer than
-  // `max_answer_chars` are refused.
+  // A scorer for `bank` that compiles each part on first use: fast to create, so a process that
+  // scores one question compiles only that one. `bank` must outlive the scorer. Answers longer
+  // than `max_answer_chars` are refused.
+  static std::unique_ptr<Scorer> Open(const Bank& bank, size_t max_answer_chars = kMaxAnswerChars);
+  // Open, then CompileAll: nullptr and the problems in `status` when a pattern does not compile.
   static std::unique_ptr<Scorer> Compile(const Bank& bank, Status* status,
                                          size_t max_answer_chars = kMaxAnswerChars);
   ~Scorer();
 
+  // Compiles every part not compiled yet (a server calls it in the background once it is up);
+  // the problems of every pattern that does not compile. Safe to call while scoring.
+  Status CompileAll() const;
+
   // Scores `answer` (any bytes: invalid UTF-8 is repaired) for the question `question_id` (id or
-  // number). Errors: unknown question, answer over the limit.
+  // number). Errors: unknown question, answer over the limit, the question's patterns do not
+  // compile (a bank from LoadBank has none that do not).
   Status Score(const std::string& question_id, const std::string& answer, Result* result) const;
 
   // Scores `answer` together with the candidate's `follow_up` to a probe. Concepts first credited in

@@ -7,6 +7,7 @@
 #include "temp_path.h"
 #include "test_util.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -126,6 +127,47 @@ TEST_CASE("score --batch answers each bad line with its line, field and reason, 
                      "--question, --file and --follow-up\n");
   CHECK(RunWith({"score", kMini, "--batch", "/no/such/file"}).err ==
         "interview-bot score: cannot read --batch /no/such/file\n");
+}
+
+TEST_CASE("score checks only the asked question's patterns, and reports one that does not compile") {
+  // The mini bank with one pattern of question 2 broken.
+  const std::string dir = bot::TempPath("bank-with-a-bad-pattern");
+  std::filesystem::create_directories(dir);
+  for (const auto& entry : std::filesystem::directory_iterator(TEST_DATA_DIR "/mini-bank")) {
+    std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+  }
+  const std::string file = dir + "/02-cache-stampede.json";
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text = ss.str();
+  }
+  const std::string good = "\"patterns\": [\"stale\"]";
+  REQUIRE(text.find(good) != std::string::npos);
+  text.replace(text.find(good), good.size(), "\"patterns\": [\"stale(\"]");
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << text;
+  rubric::Status status;
+  REQUIRE_FALSE(rubric::LoadBank(dir, &status));  // loading checks every pattern by default
+  REQUIRE(status.problems().size() == 1);
+  const rubric::Problem problem = status.problems()[0];
+  const std::string content = "--content=" + dir;
+
+  const Run one = RunWith({"score", content, "--question", "1"}, "We use idempotency keys.");
+  CHECK(one.code == 0);
+  const Run two = RunWith({"score", content, "--question", "2"}, "Serve stale data.");
+  CHECK(two.code == 1);
+  CHECK(two.err == "interview-bot score: " + problem.field + " " + problem.reason + "\n");
+  const Run batch = RunWith({"score", content, "--batch", "-"},
+                            "{\"question\": 2, \"answer\": \"x\"}\n{\"question\": 1, \"answer\": \"x\"}\n");
+  CHECK(batch.code == 1);
+  const std::string first = batch.out.substr(0, batch.out.find('\n'));
+  CHECK(nlohmann::json::parse(first) ==
+        nlohmann::json{{"line", 1},
+                       {"error", {{"field", problem.field},
+                                  {"message", problem.field + " " + problem.reason}}}});
+  CHECK(nlohmann::json::parse(batch.out.substr(first.size() + 1)).contains("score"));
 }
 
 TEST_CASE("score rejects an answer over the limit with the limit in the message") {
