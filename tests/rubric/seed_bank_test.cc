@@ -125,7 +125,7 @@ TEST_CASE("The dev set's graders agree, and the scorer reaches the figures docs/
   // The holdout half was never tuned on: its figures are the honest ones.
   const std::vector<DevClaim> claims = {
       {"tune", 0.95, 0.75, 15, 7, 8, 15, 22},
-      {"holdout", 0.79, 1.16, 9, 8, 5, 11, 13},
+      {"holdout", 0.80, 1.13, 10, 8, 5, 11, 14},
   };
   for (const auto& claim : claims) {
     CAPTURE(claim.half);
