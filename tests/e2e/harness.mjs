@@ -29,7 +29,9 @@ export function checkEqual(actual, expected, what) {
 export async function startServer(binary, extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'interview-bot-e2e-'));
   const child = spawn(binary, ['serve', '--port', '0', '--bind', '127.0.0.1', '--db', join(dir, 'e2e.db'),
-                               '--content', join(repo, 'content', 'seed'), '--rate-limit', '0'],
+                               '--content', join(repo, 'content', 'seed'), '--rate-limit', '0',
+                               // Several browser contexts of one test share 127.0.0.1: lift the per-address cap.
+                               '--connections-per-address', '64'],
                       { env: { ...process.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const base = await new Promise((resolve, reject) => {
