@@ -84,7 +84,9 @@ try {
   await page.getByTestId('answer-input').fill('Roll back first, then look at the dashboards and tell the team.');
   await page.getByTestId('send-button').click();
   await kind('follow_up').nth(1).waitFor();
+  // Skipping the last question's follow-up ends the interview: the page asks first.
   await page.getByTestId('cmd-skip').click();
+  await page.getByTestId('dialog-confirm').click();
   await page.getByTestId('report-link').first().waitFor();
   await shot(page, 'replicas-finished');
 
