@@ -55,12 +55,8 @@ int AttackCommand(const std::vector<std::string>& argv, Io io) {
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
   if (args->Has("derived")) rubric::DeriveRubrics(&*bank, true);
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
+  auto scorer = CompileOrReport(*bank, io);
+  if (!scorer) return 1;
   std::vector<const rubric::Question*> targets;
   if (args->Has("all")) {
     for (const auto& q : bank->questions) targets.push_back(&q);

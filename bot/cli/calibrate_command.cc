@@ -53,12 +53,8 @@ int CalibrateCommand(const std::vector<std::string>& argv, Io io) {
   auto bank = LoadBankOrReport(ContentDir(*args), io);
   if (!bank) return 1;
   if (args->Has("derived")) rubric::DeriveRubrics(&*bank, true);
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
+  auto scorer = CompileOrReport(*bank, io);
+  if (!scorer) return 1;
 
   nlohmann::json report = {{"model_answers", nlohmann::json::array()}};
   int model_outside = 0;

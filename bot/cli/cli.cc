@@ -92,6 +92,13 @@ std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io,
   return bank;
 }
 
+std::unique_ptr<rubric::Scorer> CompileOrReport(const rubric::Bank& bank, Io io) {
+  rubric::Status status;
+  auto scorer = rubric::Scorer::Compile(bank, &status);
+  if (!scorer) io.err << status.ToString();
+  return scorer;
+}
+
 const rubric::Question* FindQuestionOrReport(const rubric::Bank& bank, const std::string& id_or_number,
                                              const std::string& command, Io io) {
   const rubric::Question* q = bank.Find(id_or_number);

@@ -5,12 +5,14 @@
 #define BOT_CLI_CLI_H_
 
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/args.h"
 #include "rubric/bank.h"
+#include "rubric/scorer.h"
 
 namespace bot {
 
@@ -29,6 +31,8 @@ std::string ContentDir(const Args& args);
 // Loads the bank or prints every problem to io.err.
 std::optional<rubric::Bank> LoadBankOrReport(const std::string& dir, Io io,
                                               rubric::PatternCheck check = rubric::PatternCheck::kNow);
+// Compiles every question of `bank`, or prints why not to io.err and returns nullptr.
+std::unique_ptr<rubric::Scorer> CompileOrReport(const rubric::Bank& bank, Io io);
 // The question `id_or_number` of `bank`, or nullptr after printing "interview-bot <command>:
 // unknown question ...; valid: ..." to io.err.
 const rubric::Question* FindQuestionOrReport(const rubric::Bank& bank, const std::string& id_or_number,

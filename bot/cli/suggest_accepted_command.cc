@@ -91,12 +91,8 @@ int SuggestAcceptedCommand(const std::vector<std::string>& argv, Io io) {
            << (args->Has("db") ? "" : " (one per line)") << "\n";
     return 1;
   }
-  rubric::Status status;
-  auto scorer = rubric::Scorer::Compile(*bank, &status);
-  if (!scorer) {
-    io.err << status.ToString();
-    return 1;
-  }
+  auto scorer = CompileOrReport(*bank, io);
+  if (!scorer) return 1;
   nlohmann::json accepted = nlohmann::json::array(), scores = nlohmann::json::array();
   for (const auto& s : SuggestAccepted(*scorer, q->id, answers, top)) {
     accepted.push_back(s.answer);

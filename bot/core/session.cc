@@ -20,7 +20,7 @@ MaybeError ParseStored(const json& j, const char* key, const std::string& field,
   return std::nullopt;
 }
 
-json ResultToDoc(const std::optional<rubric::Result>& result) {
+json ResultAsDocument(const std::optional<rubric::Result>& result) {
   return result ? rubric::ToJson(*result) : json::object();
 }
 
@@ -71,7 +71,7 @@ MaybeError QuestionFromDoc(const json& q, const std::string& field, QuestionReco
   return ResultFromDoc(q.at("result"), field + ".result", &r->result);
 }
 
-json RetriesToDoc(const std::vector<Attempt>& retries) {
+json RetriesAsDocument(const std::vector<Attempt>& retries) {
   json out = json::array();
   for (const auto& a : retries) {
     out.push_back({{"answer", a.answer},
@@ -141,9 +141,9 @@ json SessionDocToJson(const Session& s) {
                          {"follow_up_asked", q.follow_up_asked},
                          {"follow_up_answered", q.follow_up_answered},
                          {"score", q.score},
-                         {"result", ResultToDoc(q.result)},
+                         {"result", ResultAsDocument(q.result)},
                          {"model_answer_seen", q.model_answer_seen},
-                         {"retries", RetriesToDoc(q.retries)}});
+                         {"retries", RetriesAsDocument(q.retries)}});
   }
   return {{"id", s.id},
           {"name", s.name},

@@ -25,15 +25,7 @@ FakeSlackServer::FakeSlackServer() {
     if (!reply.retry_after.empty()) res.set_header("Retry-After", reply.retry_after);
     res.set_content(reply.body, "application/json");
   });
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  REQUIRE(port_ > 0);
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::yield();
-}
-
-FakeSlackServer::~FakeSlackServer() {
-  server_.stop();
-  thread_.join();
+  running_ = std::make_unique<ServerThread>(server_);
 }
 
 void FakeSlackServer::Script(const std::string& path, std::vector<ScriptedReply> replies) {

@@ -9,12 +9,15 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "server_thread.h"
 
 namespace bot {
 
@@ -34,9 +37,8 @@ struct ScriptedReply {
 class FakeSlackServer {
  public:
   FakeSlackServer();
-  ~FakeSlackServer();
 
-  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(running_->port()); }
   // The next requests to `path` get these replies, in order; then the default again.
   void Script(const std::string& path, std::vector<ScriptedReply> replies);
   // Waits (on a condition variable, up to 10 s) until `count` requests to `path` arrived.
@@ -49,8 +51,7 @@ class FakeSlackServer {
   std::vector<RecordedRequest> requests_;
   std::map<std::string, std::deque<ScriptedReply>> script_;
   httplib::Server server_;
-  std::thread thread_;
-  int port_ = -1;
+  std::unique_ptr<ServerThread> running_;  // last: stops before the members it uses
 };
 
 }  // namespace bot

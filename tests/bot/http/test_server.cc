@@ -38,19 +38,11 @@ TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeou
   http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, ServerConfig{});
   http_->Install(&server_);
   if (read_timeout_seconds > 0) server_.set_read_timeout(read_timeout_seconds, 0);
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  REQUIRE(port_ > 0);
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::yield();
-}
-
-TestServer::~TestServer() {
-  server_.stop();
-  thread_.join();
+  running_ = std::make_unique<ServerThread>(server_);
 }
 
 httplib::Client TestServer::Client() const {
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client("127.0.0.1", running_->port());
   client.set_read_timeout(10, 0);
   return client;
 }
@@ -72,7 +64,7 @@ std::string TestServer::Raw(const std::string& raw, int timeout_ms) const {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port_));
+  addr.sin_port = htons(static_cast<uint16_t>(running_->port()));
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
   REQUIRE(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
   size_t sent = 0;

@@ -15,6 +15,8 @@
 #include "http/http_server.h"
 #include "store/sqlite_store.h"
 
+#include "server_thread.h"
+
 namespace bot {
 
 class TestServer {
@@ -25,9 +27,8 @@ class TestServer {
   // `limits`: the connection limits (slowloris tests shorten the header time). Like serve, 32 workers.
   explicit TestServer(std::string db_path = "", int rate_per_minute = 0, int read_timeout_seconds = 0,
                       ConnectionLimits limits = {});
-  ~TestServer();
 
-  int port() const { return port_; }
+  int port() const { return running_->port(); }
   const std::string& db_path() const { return db_path_; }
   httplib::Client Client() const;
   FakeClock& clock() { return clock_; }
@@ -51,9 +52,8 @@ class TestServer {
   std::unique_ptr<SessionService> sessions_;
   std::unique_ptr<HttpServer> http_;
   GuardedServer server_;
-  std::thread thread_;
   std::string db_path_;
-  int port_ = -1;
+  std::unique_ptr<ServerThread> running_;  // last: stops before the members it uses
 };
 
 }  // namespace bot

@@ -50,22 +50,14 @@ SlackHarness::SlackHarness(const std::string& db_path, SlackConfig config, int r
   http_ = std::make_unique<HttpServer>(ServerDeps{*sessions_, metrics_, limiter_}, server_config);
   AddSlackRoutes(*http_, *routes_, limiter_);
   http_->Install(&server_);
-  port_ = server_.bind_to_any_port("127.0.0.1");
-  REQUIRE(port_ > 0);
-  thread_ = std::thread([this] { server_.listen_after_bind(); });
-  while (!server_.is_running()) std::this_thread::yield();
-}
-
-SlackHarness::~SlackHarness() {
-  server_.stop();
-  thread_.join();
+  running_ = std::make_unique<ServerThread>(server_);
 }
 
 httplib::Result SlackHarness::PostSigned(const std::string& path, const std::string& body,
                                          const std::string& content_type,
                                          const std::string& timestamp) {
   const std::string ts = timestamp.empty() ? std::to_string(clock_.NowMs() / 1000) : timestamp;
-  httplib::Client client("127.0.0.1", port_);
+  httplib::Client client("127.0.0.1", running_->port());
   client.set_read_timeout(10, 0);
   return client.Post(path.c_str(),
                      {{"X-Slack-Request-Timestamp", ts},

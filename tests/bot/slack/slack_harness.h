@@ -24,6 +24,8 @@
 #include "slack/slack_worker.h"
 #include "store/sqlite_delivery_queue.h"
 
+#include "server_thread.h"
+
 namespace bot {
 
 constexpr char kTestSigningSecret[] = "test-signing-secret";
@@ -40,7 +42,6 @@ class SlackHarness {
   // `config.api_base_url` is usually fake.base_url() + "/api".
   // `rate_per_minute` 0: no rate limit.
   SlackHarness(const std::string& db_path, SlackConfig config, int rate_per_minute = 0);
-  ~SlackHarness();
 
   // Signed with kTestSigningSecret at the fake clock's time (or `timestamp` when given).
   httplib::Result PostSigned(const std::string& path, const std::string& body,
@@ -62,7 +63,7 @@ class SlackHarness {
   SessionService& sessions() { return *sessions_; }
   SlackConversation& conversation() { return *conversation_; }
   SlackWorker& worker() { return *worker_; }
-  int port() const { return port_; }
+  int port() const { return running_->port(); }
 
  private:
   rubric::Bank bank_;
@@ -85,8 +86,7 @@ class SlackHarness {
   std::unique_ptr<SlackRoutes> routes_;
   std::unique_ptr<HttpServer> http_;
   GuardedServer server_;
-  std::thread thread_;
-  int port_ = -1;
+  std::unique_ptr<ServerThread> running_;  // last: stops before the members it uses
 };
 
 }  // namespace bot
