@@ -198,9 +198,15 @@ void Builder::Build() {
   }
 }
 
-void WriteArray(std::ostream& out, const char* decl, const std::vector<uint32_t>& v) {
+// `row` > 0 writes a two-dimensional array, each row in its own braces (clang warns otherwise).
+void WriteArray(std::ostream& out, const char* decl, const std::vector<uint32_t>& v, size_t row = 0) {
   out << decl << " = {";
-  for (size_t i = 0; i < v.size(); ++i) out << (i == 0 ? "\n" : i % 16 ? "," : ",\n") << v[i];
+  for (size_t i = 0; i < v.size(); ++i) {
+    out << (i == 0 ? "\n" : i % 16 ? "," : ",\n");
+    if (row && i % row == 0) out << "{";
+    out << v[i];
+    if (row && i % row == row - 1) out << "}";
+  }
   out << "};\n";
 }
 
@@ -229,11 +235,11 @@ bool Builder::Write(const std::string& path) const {
   WriteArray(out, "const uint32_t kPool[]", pool_);
   std::vector<uint32_t> flat;
   for (const auto& f : forms_) flat.insert(flat.end(), f.begin(), f.end());
-  WriteArray(out, "const uint32_t kForms[][3]", flat);
+  WriteArray(out, "const uint32_t kForms[][3]", flat, 3);
   out << "const uint32_t kFormCount = " << forms_.size() << ";\n";
   flat.clear();
   for (const auto& l : lemmas_) flat.insert(flat.end(), l.begin(), l.end());
-  WriteArray(out, "const uint32_t kLemmas[][3]", flat);
+  WriteArray(out, "const uint32_t kLemmas[][3]", flat, 3);
   out << "const uint32_t kLemmaCount = " << lemmas_.size() << ";\n";
   WriteArray(out, "const uint32_t kSynsets[]", synset_lists_);
   WriteArray(out, "const uint32_t kSlots[]", slots_);

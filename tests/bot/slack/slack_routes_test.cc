@@ -197,10 +197,11 @@ TEST_CASE("signature edge cases are refused on all three routes") {
                                {"X-Slack-Signature", good}}},
     };
     httplib::Client client("127.0.0.1", h.port());
-    for (const auto& [name, headers] : cases) {
+    // Not a structured binding: doctest's CAPTURE takes a lambda, and C++17 lambdas cannot capture one.
+    for (const auto& forged : cases) {
       CAPTURE(route.path);
-      CAPTURE(name);
-      auto res = client.Post(route.path, headers, route.body, route.type.c_str());
+      CAPTURE(forged.first);
+      auto res = client.Post(route.path, forged.second, route.body, route.type.c_str());
       REQUIRE(res);
       CHECK(res->status == 401);
       CHECK(json::parse(res->body)["error"]["code"] == "invalid_signature");
