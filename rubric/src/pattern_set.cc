@@ -8,43 +8,64 @@ namespace {
 // Large counted repetitions multiply the set's DFA; the seed bank's largest pattern is ~1,900.
 constexpr int kMaxProgramSize = 5000;
 
-}  // namespace
-
-PatternSet::PatternSet() {
-  options_.set_case_sensitive(false);
+RE2::Options Options() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
   // Answers are normalised to lower-case ASCII punctuation and patterns are ASCII, so bytes are
   // enough: Latin-1 makes "." one byte instead of a UTF-8 automaton, which keeps the DFA small.
-  options_.set_encoding(RE2::Options::EncodingLatin1);
-  options_.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_log_errors(false);
+  return options;
+}
+
+RE2::Options SingleOptions() {
+  RE2::Options options = Options();
+  options.set_max_mem(8 << 20);
+  return options;
+}
+
+}  // namespace
+
+PatternSet::PatternSet() : options_(Options()) {
   options_.set_max_mem(256 << 20);  // the DFA of a whole bank; Match falls back if it runs out
   set_ = std::make_unique<RE2::Set>(options_, RE2::UNANCHORED);
 }
 
 PatternSet::~PatternSet() = default;
 
-int PatternSet::Add(std::string_view pattern, std::string* error) {
-  RE2::Options single = options_;
-  single.set_max_mem(8 << 20);
-  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()), single);
-  if (!re->ok()) {
-    *error = re->error();
-    return -1;
+bool PatternSet::Check(std::string_view pattern, std::string* error) {
+  const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), SingleOptions());
+  if (!re.ok()) {
+    *error = re.error();
+    return false;
   }
-  if (re->ProgramSize() > kMaxProgramSize) {
-    *error = "pattern is too large once compiled (" + std::to_string(re->ProgramSize()) +
+  if (re.ProgramSize() > kMaxProgramSize) {
+    *error = "pattern is too large once compiled (" + std::to_string(re.ProgramSize()) +
              " instructions, limit " + std::to_string(kMaxProgramSize) +
              "); use smaller repetition counts";
-    return -1;
+    return false;
   }
+  return true;
+}
+
+int PatternSet::Add(std::string_view pattern, std::string* error) {
   const int index = set_->Add(re2::StringPiece(pattern.data(), pattern.size()), error);
   if (index < 0) return -1;
-  patterns_.push_back(std::move(re));
+  sources_.emplace_back(pattern);
   return index;
 }
 
 bool PatternSet::Compile() {
+  singles_.resize(sources_.size());
+  single_once_ = std::make_unique<std::once_flag[]>(sources_.size());
   compiled_ = set_->Compile();
   return compiled_;
+}
+
+const RE2& PatternSet::Single(int index) const {
+  std::call_once(single_once_[index],
+                 [&] { singles_[index] = std::make_unique<RE2>(sources_[index], SingleOptions()); });
+  return *singles_[index];
 }
 
 void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
@@ -57,15 +78,15 @@ void PatternSet::Match(std::string_view text, std::vector<int>* hits) const {
   }
   ++fallbacks_;
   hits->clear();
-  for (size_t i = 0; i < patterns_.size(); ++i) {
-    if (RE2::PartialMatch(piece, *patterns_[i])) hits->push_back(static_cast<int>(i));
+  for (size_t i = 0; i < sources_.size(); ++i) {
+    if (RE2::PartialMatch(piece, Single(static_cast<int>(i)))) hits->push_back(static_cast<int>(i));
   }
 }
 
 bool PatternSet::Find(int index, std::string_view text, size_t* begin, size_t* end) const {
   re2::StringPiece match;
   const re2::StringPiece piece(text.data(), text.size());
-  if (!patterns_[index]->Match(piece, 0, piece.size(), RE2::UNANCHORED, &match, 1)) return false;
+  if (!Single(index).Match(piece, 0, piece.size(), RE2::UNANCHORED, &match, 1)) return false;
   *begin = static_cast<size_t>(match.data() - piece.data());
   *end = *begin + match.size();
   return true;

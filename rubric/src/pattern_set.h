@@ -1,11 +1,12 @@
-// PatternSet: many RE2 patterns compiled once and matched against a text in one pass (RE2::Set),
-// with each pattern also kept alone to find where it matched. Add/Compile once, then Match is const
-// and thread-safe.
+// PatternSet: many RE2 patterns compiled once and matched against a text in one pass (RE2::Set);
+// where a pattern matched is found with that pattern alone, compiled on its first Find. Add/Compile
+// once, then Match and Find are const and thread-safe.
 #ifndef RUBRIC_SRC_PATTERN_SET_H_
 #define RUBRIC_SRC_PATTERN_SET_H_
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,10 @@ class PatternSet {
   PatternSet();
   ~PatternSet();
 
+  // Whether `pattern` compiles alone within the size limit, with RE2's reason in `error` if not.
+  // Add checks only what the set's parser sees; a bank's load-time check runs this on every pattern.
+  static bool Check(std::string_view pattern, std::string* error);
+
   // Adds a pattern (case-insensitive); returns its index, or -1 with RE2's reason in `error`.
   int Add(std::string_view pattern, std::string* error);
   // Builds the set. After it, Add must not be called.
@@ -30,14 +35,20 @@ class PatternSet {
   // The first match of pattern `index` in `text`.
   bool Find(int index, std::string_view text, size_t* begin, size_t* end) const;
 
-  size_t size() const { return patterns_.size(); }
+  size_t size() const { return sources_.size(); }
   // How often the set's DFA ran out of memory and matching fell back to one pattern at a time.
   long fallbacks() const { return fallbacks_.load(); }
 
  private:
+  // Pattern `index` compiled alone. Most patterns never need it (only credited concepts' spans
+  // do, and the bank-wide set never does), so it is built on first use and kept.
+  const RE2& Single(int index) const;
+
   RE2::Options options_;
   std::unique_ptr<RE2::Set> set_;
-  std::vector<std::unique_ptr<RE2>> patterns_;
+  std::vector<std::string> sources_;
+  mutable std::vector<std::unique_ptr<RE2>> singles_;
+  std::unique_ptr<std::once_flag[]> single_once_;
   bool compiled_ = false;
   mutable std::atomic<long> fallbacks_{0};
 };

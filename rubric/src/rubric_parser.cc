@@ -9,8 +9,7 @@
 namespace rubric::internal {
 
 bool PatternCompiles(const std::string& pattern, std::string* error) {
-  PatternSet set;
-  return set.Add(pattern, error) >= 0;
+  return PatternSet::Check(pattern, error);
 }
 
 namespace {
