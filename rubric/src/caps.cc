@@ -63,7 +63,7 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
                  std::vector<Defence>* out) {
   if (!Style(*cb.bank).off_topic) return;
   // Another question can only fit far better when this one's topic coverage is low, so the
-  // bank-wide match runs only then.
+  // other questions are matched only then.
   const double own_topic = TopicFromHits(cb, answer, hits, cb.Table(qi).owners, qi)[qi];
   if (own_topic >= Params::kOffTopicRatio) return;
   const std::vector<double> topic = TopicCoverage(cb, answer);

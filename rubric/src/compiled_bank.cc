@@ -144,10 +144,6 @@ Status CompiledBank::CompileAll() const {
     problems.insert(problems.end(), status.problems().begin(), status.problems().end());
   }
   OffTopic();
-  // The bank-wide set repeats the questions' concept patterns: report each problem once.
-  for (const Problem& p : off_topic_problems_) {
-    if (std::find(problems.begin(), problems.end(), p) == problems.end()) problems.push_back(p);
-  }
   return problems.empty() ? Status() : Status::Errors(std::move(problems));
 }
 
@@ -217,22 +213,6 @@ void CompiledBank::CompileQuestion(int qi) const {
 
 void CompiledBank::CompileOffTopic() const {
   auto off = std::make_unique<OffTopicTables>();
-  for (size_t qi = 0; qi < bank->questions.size(); ++qi) {
-    const Question& q = bank->questions[qi];
-    for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
-      const Concept& c = q.rubric.concepts[ci];
-      for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
-        AddPattern(&off->concepts, &off->concept_owners, c.patterns[pi],
-                   {static_cast<int>(qi), PatternOwner::kConcept, static_cast<int>(ci)}, q.file,
-                   Field("concepts", ci, pi), &off_topic_problems_);
-      }
-    }
-  }
-  // A set that does not compile still matches, one pattern at a time (PatternSet::Match).
-  if (!off->concepts.Compile()) {
-    off_topic_problems_.push_back(
-        {bank->directory, "", "the bank's patterns could not be compiled together"});
-  }
   off->topic_stems = TopicStems(*bank);
   off_topic_ = std::move(off);
 }

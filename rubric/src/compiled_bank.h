@@ -1,7 +1,7 @@
 // CompiledBank: per question, its concept and red-flag patterns in one PatternSet with the tables
-// evaluation needs; and every concept pattern of the bank in one more set, for telling which
-// question an off-topic answer fits. Each part is compiled on first use (a one-shot score needs
-// one question and seldom the bank-wide set) or all at once by CompileAll; thread-safe: parts are
+// evaluation needs; and the bank's topic words, for telling which question an off-topic answer
+// fits. Each part is compiled on first use (a one-shot score needs one question, and all of them
+// only for an answer that looks off-topic) or all at once by CompileAll; thread-safe: parts are
 // built under std::call_once and immutable afterwards.
 #ifndef RUBRIC_SRC_COMPILED_BANK_H_
 #define RUBRIC_SRC_COMPILED_BANK_H_
@@ -56,10 +56,8 @@ struct QuestionTables {
   std::unique_ptr<ConceptMeanings> meanings;
 };
 
-// What telling an off-topic answer's better question needs, for the whole bank.
+// What telling an off-topic answer's better question needs besides each question's own patterns.
 struct OffTopicTables {
-  PatternSet concepts;                      // every concept pattern of the bank
-  std::vector<PatternOwner> concept_owners;  // by index in `concepts`
   // Per question: the stems of everything it is about (its text, model answer, concepts and
   // steps), each weighted by how specific it is to this question in the bank: the topic an
   // answer's words fit.
@@ -81,8 +79,7 @@ class CompiledBank {
   const QuestionTables& Tables(int qi, Status* status) const;
   // Question qi's tables once Tables(qi, &status) returned ok: what evaluation reads.
   const QuestionTables& Table(int qi) const { return *tables_[qi]; }
-  // The bank-wide tables, compiled on first call. A concept pattern that does not compile is left
-  // out of them (its own question reports it); CompileAll reports it.
+  // The bank-wide topic tables, built on first call.
   const OffTopicTables& OffTopic() const;
   // Compiles every part not compiled yet; the problems of all of them.
   Status CompileAll() const;
@@ -96,7 +93,6 @@ class CompiledBank {
   mutable std::vector<std::vector<Problem>> question_problems_;
   mutable std::once_flag off_topic_once_;
   mutable std::unique_ptr<OffTopicTables> off_topic_;
-  mutable std::vector<Problem> off_topic_problems_;
   std::map<std::string, int> model_df_;  // model answers' document frequency (overlap styles)
   std::unique_ptr<SynonymTable> synonyms_;
 };

@@ -67,8 +67,15 @@ double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
 }
 
 std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
-  const OffTopicTables& off = cb.OffTopic();
-  return TopicFromHits(cb, a, MatchSentences(a, off.concepts), off.concept_owners);
+  std::vector<double> coverage(cb.bank->questions.size(), 0.0);
+  for (size_t qi = 0; qi < coverage.size(); ++qi) {
+    const int q = static_cast<int>(qi);
+    Status status;
+    const QuestionTables& t = cb.Tables(q, &status);
+    if (!status.ok()) continue;  // reported when that question is scored; it fits nothing here
+    coverage[qi] = TopicFromHits(cb, a, MatchSentences(a, t.patterns), t.owners, q)[qi];
+  }
+  return coverage;
 }
 
 }  // namespace rubric::internal
