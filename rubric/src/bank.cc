@@ -1,10 +1,12 @@
 #include "rubric/bank.h"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -215,18 +217,40 @@ std::optional<Bank> LoadBank(const std::string& directory, Status* status, Patte
     if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
-    const std::string name = path.filename().string();
-    std::string text;
-    if (!ReadFile(path, &text)) {
-      problems.push_back({name, "", "cannot be read"});
-      continue;
+  // Question files parse on several threads: checking that every pattern compiles is most of a
+  // load (about 4,000 patterns in the seed bank), and serve waits for it before it listens.
+  struct Parsed {
+    std::string name, text;
+    bool readable = false;
+    std::optional<Question> question;
+    std::vector<Problem> problems;
+  };
+  std::vector<Parsed> parsed(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    parsed[i].name = files[i].filename().string();
+    parsed[i].readable = ReadFile(files[i], &parsed[i].text);
+  }
+  std::atomic<size_t> next{0};
+  auto parse = [&] {
+    for (size_t i = next++; i < parsed.size(); i = next++) {
+      Parsed& f = parsed[i];
+      if (f.readable && f.name != "bank.json") f.question = ParseQuestion(f.text, f.name, &f.problems, check);
     }
-    if (name == "bank.json") {
-      ParseBankFile(text, &bank, &problems);
-      continue;
+  };
+  const size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), files.size());
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(parse);
+  parse();
+  for (auto& w : workers) w.join();
+  for (Parsed& f : parsed) {
+    if (!f.readable) {
+      problems.push_back({f.name, "", "cannot be read"});
+    } else if (f.name == "bank.json") {
+      ParseBankFile(f.text, &bank, &problems);
+    } else {
+      problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+      if (f.question) bank.questions.push_back(std::move(*f.question));
     }
-    if (auto q = ParseQuestion(text, name, &problems, check)) bank.questions.push_back(std::move(*q));
   }
   if (files.empty() || (files.size() == 1 && files[0].filename() == "bank.json")) {
     problems.push_back({directory, "", "holds no question files (*.json)"});

@@ -111,8 +111,8 @@ struct Bank {
 // (kWhenScored: a one-shot command that scores one question skips compiling the others twice).
 enum class PatternCheck { kNow, kWhenScored };
 
-// Loads and validates every question file of `directory`. Rubrics missing from a question are derived
-// from its model answer (see derive.h).
+// Loads and validates every question file of `directory`, parsing files on up to one thread per
+// core. Rubrics missing from a question are derived from its model answer (see derive.h).
 std::optional<Bank> LoadBank(const std::string& directory, Status* status,
                              PatternCheck check = PatternCheck::kNow);
 
