@@ -212,9 +212,10 @@ MaybeError ParseMessageRequest(const std::string& text, Input* out) {
   const bool has_text = body.contains("text") && !body["text"].is_null();
   const bool has_command = body.contains("command") && !body["command"].is_null();
   if (has_text == has_command) {
-    return Error{ErrorKind::kInvalid, "missing_field",
-                 "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)",
-                 has_text ? "command" : "text"};
+    const std::string one_of =
+        "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)";
+    if (!has_text) return Error{ErrorKind::kInvalid, "missing_field", one_of, "text"};
+    return Error{ErrorKind::kInvalid, "invalid_field", one_of + "; this request has both", "command"};
   }
   if (has_text) {
     if (!body["text"].is_string()) return TypeError("text", "a string");

@@ -96,8 +96,9 @@ TEST_CASE("Every error answers with its status, code, field and message") {
        "client_id must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'"},
       {"neither text nor command", messages, nlohmann::json::object(), 400, "missing_field", "text",
        "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)"},
-      {"both text and command", messages, {{"text", "a"}, {"command", "hint"}}, 400, "missing_field", "command",
-       "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end)"},
+      {"both text and command", messages, {{"text", "a"}, {"command", "hint"}}, 400, "invalid_field", "command",
+       "send exactly one of text (an answer) or command (hint, skip, repeat, model, retry, end); this request "
+       "has both"},
       {"text wrong type", messages, {{"text", {1, 2}}}, 400, "invalid_field", "text", "text must be a string"},
       {"unknown command", messages, {{"command", "dance"}}, 400, "invalid_field", "command",
        "command must be one of hint, skip, repeat, model, retry, end"},
