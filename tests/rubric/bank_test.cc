@@ -158,6 +158,24 @@ TEST_CASE("A bank with one bad file does not load at all") {
         "02-bad.json: rubric.concepts[0].patterns[0]: does not compile as RE2: missing ): (");
 }
 
+TEST_CASE("Problems of many files come in file order, whichever thread parsed each") {
+  TempDir dir("many-bad");
+  std::string expected;
+  for (int i = 1; i <= 8; ++i) {
+    nlohmann::json bad = MiniQuestion();
+    bad["number"] = i;
+    bad["id"] = "q" + std::to_string(i);
+    bad["rubric"]["concepts"][0]["patterns"][0] = std::string(i, '(');
+    const std::string file = "0" + std::to_string(i) + "-bad.json";
+    dir.Write(file, bad.dump());
+    expected += file + ": rubric.concepts[0].patterns[0]: does not compile as RE2: missing ): " +
+                std::string(i, '(') + "\n";
+  }
+  rubric::Status status;
+  CHECK_FALSE(rubric::LoadBank(dir.path.string(), &status));
+  CHECK(status.ToString() == expected);
+}
+
 TEST_CASE("Duplicate ids and numbers across files are reported with both files") {
   TempDir dir("dupes");
   dir.Write("01-a.json", MiniQuestion().dump());
