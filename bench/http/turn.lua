@@ -1,6 +1,7 @@
 -- A chat turn: answers posted to interviews created beforehand (SESSIONS_FILE, one id per line),
 -- round-robin, so concurrent connections rarely share a session; every answer is scored and
--- committed to SQLite before its reply. Each interview takes 30 turns (15 answers, 15 follow-ups).
+-- committed before its reply. Each interview is question 4 alone, which the answer is written for:
+-- two turns (the answer, then the answer to its follow-up, which ends the interview).
 local answer_body
 local sessions = {}
 local next_index = 1
