@@ -277,6 +277,7 @@ std::optional<Bank> LoadBank(const std::string& directory, Status* status, Patte
   std::sort(bank.questions.begin(), bank.questions.end(),
             [](const Question& a, const Question& b) { return a.number < b.number; });
   DeriveRubrics(&bank);
+  bank.patterns_checked = check == PatternCheck::kNow;
   *status = Status();
   return bank;
 }

@@ -66,7 +66,7 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
   // other questions are matched only then.
   const double own_topic = TopicFromHits(cb, answer, hits, cb.Table(qi).owners, qi)[qi];
   if (own_topic >= Params::kOffTopicRatio) return;
-  const std::vector<double> topic = TopicCoverage(cb, answer);
+  const std::vector<double> topic = TopicCoverage(cb, answer, qi, own_topic);
   int best = qi;
   for (size_t k = 0; k < topic.size(); ++k) {
     if (topic[k] > topic[best]) best = static_cast<int>(k);

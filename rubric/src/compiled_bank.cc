@@ -69,12 +69,13 @@ std::string Field(const char* list, size_t item, size_t pattern) {
 }
 
 // Adds `pattern` to `set` and its owner to `owners`, or the reason it does not compile to
-// `problems`.
+// `problems`. The set's parser finds syntax errors; `check_alone` also compiles the pattern alone
+// for what only a compile finds (its size), unless the bank's loader did that already.
 void AddPattern(PatternSet* set, std::vector<PatternOwner>* owners, const std::string& pattern,
-                PatternOwner owner, const std::string& file, const std::string& field,
-                std::vector<Problem>* problems) {
+                PatternOwner owner, bool check_alone, const std::string& file,
+                const std::string& field, std::vector<Problem>* problems) {
   std::string error;
-  if (set->Add(pattern, &error) < 0) {
+  if ((check_alone && !PatternSet::Check(pattern, &error)) || set->Add(pattern, &error) < 0) {
     problems->push_back({file, field, "does not compile as RE2: " + error});
     return;
   }
@@ -152,11 +153,12 @@ void CompiledBank::CompileQuestion(int qi) const {
   QuestionTables& t = *tables_[qi];
   std::vector<Problem>& problems = question_problems_[qi];
   const StyleParams& style = Style(*bank);
+  const bool check = !bank->patterns_checked || q.rubric.derived;
   for (size_t ci = 0; ci < q.rubric.concepts.size(); ++ci) {
     const Concept& c = q.rubric.concepts[ci];
     for (size_t pi = 0; pi < c.patterns.size(); ++pi) {
       AddPattern(&t.patterns, &t.owners, c.patterns[pi],
-                 {qi, PatternOwner::kConcept, static_cast<int>(ci)}, q.file,
+                 {qi, PatternOwner::kConcept, static_cast<int>(ci)}, check, q.file,
                  Field("concepts", ci, pi), &problems);
     }
   }
@@ -164,7 +166,7 @@ void CompiledBank::CompileQuestion(int qi) const {
     const RedFlag& f = q.rubric.red_flags[fi];
     for (size_t pi = 0; pi < f.patterns.size(); ++pi) {
       AddPattern(&t.patterns, &t.owners, f.patterns[pi],
-                 {qi, PatternOwner::kRedFlag, static_cast<int>(fi)}, q.file,
+                 {qi, PatternOwner::kRedFlag, static_cast<int>(fi)}, check, q.file,
                  Field("red_flags", fi, pi), &problems);
     }
   }
@@ -172,13 +174,13 @@ void CompiledBank::CompileQuestion(int qi) const {
     const WrongConclusion& w = q.rubric.wrong_conclusions[wi];
     for (size_t pi = 0; pi < w.patterns.size(); ++pi) {
       AddPattern(&t.patterns, &t.owners, w.patterns[pi],
-                 {qi, PatternOwner::kWrongConclusion, static_cast<int>(wi)}, q.file,
+                 {qi, PatternOwner::kWrongConclusion, static_cast<int>(wi)}, check, q.file,
                  Field("wrong_conclusions", wi, pi), &problems);
     }
   }
   for (int k = 0; k < kDepthKinds; ++k) {
     AddPattern(&t.patterns, &t.owners, DepthPattern(static_cast<DepthKind>(k)),
-               {qi, PatternOwner::kDepth, k}, "depth.cc", "depth pattern", &problems);
+               {qi, PatternOwner::kDepth, k}, false, "depth.cc", "depth pattern", &problems);
   }
   if (!problems.empty()) return;
   if (!t.patterns.Compile()) {

@@ -66,10 +66,13 @@ double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
   return fit;
 }
 
-std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a) {
+std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a, int asked,
+                                  double asked_coverage) {
   std::vector<double> coverage(cb.bank->questions.size(), 0.0);
+  coverage[asked] = asked_coverage;
   for (size_t qi = 0; qi < coverage.size(); ++qi) {
     const int q = static_cast<int>(qi);
+    if (q == asked) continue;
     Status status;
     const QuestionTables& t = cb.Tables(q, &status);
     if (!status.ok()) continue;  // reported when that question is scored; it fits nothing here

@@ -34,9 +34,11 @@ std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answ
 double TopicWordFit(const CompiledBank& bank, const Analysis& answer, int question);
 
 // Topic coverage (0..1) of the answer for every question of the bank: step coverage from sentences
-// that say something, without the negation or echo checks. Each question's own set is matched
-// (compiling it if needed): one set of every concept of the bank would hold all of them again.
-std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer);
+// that say something, without the negation or echo checks. The asked question's is known already
+// (`asked_coverage`, from TopicFromHits); every other question's own set is matched, compiling it
+// if needed (one set of every concept of the bank would hold all of them again).
+std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer, int asked,
+                                  double asked_coverage);
 
 }  // namespace rubric::internal
 

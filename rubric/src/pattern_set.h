@@ -22,7 +22,8 @@ class PatternSet {
   ~PatternSet();
 
   // Whether `pattern` compiles alone within the size limit, with RE2's reason in `error` if not.
-  // Add checks only what the set's parser sees; a bank's load-time check runs this on every pattern.
+  // Add checks only what the set's parser sees; the bank's loader or the scorer runs this once on
+  // every pattern (CompiledBank).
   static bool Check(std::string_view pattern, std::string* error);
 
   // Adds a pattern (case-insensitive); returns its index, or -1 with RE2's reason in `error`.
@@ -41,7 +42,7 @@ class PatternSet {
 
  private:
   // Pattern `index` compiled alone. Most patterns never need it (only credited concepts' spans
-  // do, and the bank-wide set never does), so it is built on first use and kept.
+  // do), so it is built on first use and kept.
   const RE2& Single(int index) const;
 
   RE2::Options options_;

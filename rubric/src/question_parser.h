@@ -16,9 +16,6 @@ namespace rubric::internal {
 void ParseRubric(const nlohmann::json& rubric, JsonReader* reader, Question* question,
                  bool check_patterns = true);
 
-// Checks that `pattern` compiles with the options the scorer uses; the RE2 error otherwise.
-bool PatternCompiles(const std::string& pattern, std::string* error);
-
 }  // namespace rubric::internal
 
 #endif  // RUBRIC_SRC_QUESTION_PARSER_H_

@@ -8,10 +8,6 @@
 
 namespace rubric::internal {
 
-bool PatternCompiles(const std::string& pattern, std::string* error) {
-  return PatternSet::Check(pattern, error);
-}
-
 namespace {
 
 void ReadPatterns(const nlohmann::json& object, const std::string& path, JsonReader* reader,
@@ -19,7 +15,7 @@ void ReadPatterns(const nlohmann::json& object, const std::string& path, JsonRea
   *out = reader->Strings(object, path, "patterns", true, true);
   for (size_t i = 0; check && i < out->size(); ++i) {
     std::string error;
-    if (!PatternCompiles((*out)[i], &error)) {
+    if (!PatternSet::Check((*out)[i], &error)) {
       reader->Fail(JsonReader::Index(JsonReader::Join(path, "patterns"), i),
                    "does not compile as RE2: " + error);
     }

@@ -69,6 +69,8 @@ TEST_CASE("PatternSet::Add rejects what RE2's parser rejects; spans come from si
   CHECK(error == "missing ): (unclosed");
   CHECK(set.Add("(?=lookahead)", &error) == -1);
   CHECK(error == "invalid perl operator: (?=");
+  CHECK(set.Add("((((a{0,100}){0,100}){0,100}){0,100})", &error) == -1);
+  CHECK(error == "invalid repetition size: {0,100}");
   REQUIRE(set.Add("saga", &error) == 0);
   REQUIRE(set.Compile());
   size_t begin = 0, end = 0;

@@ -431,8 +431,25 @@ TEST_CASE("A pattern that does not compile is reported when its question is scor
   CHECK(bad.problems()[0].field ==
         "rubric.concepts[0].patterns[" + std::to_string(patterns.size() - 1) + "]");
   CHECK(bad.problems()[0].reason.rfind("does not compile as RE2: missing )", 0) == 0);
-  // The bank-wide off-topic set holds the pattern too; it is reported once.
+  // Off-topic answers match every question's set, so each is compiled once: reported once.
   CHECK(scorer->CompileAll().problems() == bad.problems());
   CHECK_FALSE(rubric::Scorer::Compile(bank, &status));
   CHECK(status.problems() == bad.problems());
+}
+
+TEST_CASE("A pattern too large once compiled is reported when scored if the loader left the check to the scorer") {
+  rubric::Status status;
+  CHECK(rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status)->patterns_checked);
+  rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status, rubric::PatternCheck::kWhenScored);
+  CHECK_FALSE(bank.patterns_checked);
+  auto& patterns = bank.questions[1].rubric.concepts[0].patterns;
+  patterns.push_back("a.{0,1000}b.{0,1000}c.{0,1000}d");  // RE2's parser accepts it; only a compile sees its size
+  const auto scorer = rubric::Scorer::Open(bank);
+  rubric::Result r;
+  const rubric::Status bad = scorer->Score("2", "Serve stale data while one request refreshes.", &r);
+  REQUIRE(bad.problems().size() == 1);
+  CHECK(bad.problems()[0].ToString() ==
+        bank.questions[1].file + ": rubric.concepts[0].patterns[" + std::to_string(patterns.size() - 1) +
+            "]: does not compile as RE2: pattern is too large once compiled (9008 instructions, limit "
+            "5000); use smaller repetition counts");
 }

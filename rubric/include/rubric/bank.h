@@ -99,6 +99,9 @@ struct Bank {
   AnswerStyle answer_style = AnswerStyle::kInterview;
   std::vector<std::vector<std::string>> synonyms;  // extra synonym groups from bank.json
   std::vector<Question> questions;                 // in `number` order
+  // Set by LoadBank(kNow), which has compiled each hand-written pattern alone to check it; the
+  // scorer then checks only derived patterns, and every pattern of a bank built any other way.
+  bool patterns_checked = false;
 
   // Accepts an id ("payment-race-condition") or a number ("4"); nullptr when unknown.
   const Question* Find(const std::string& id_or_number) const;
