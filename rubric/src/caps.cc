@@ -62,18 +62,27 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
                  const std::vector<std::vector<int>>& hits, std::string* match,
                  std::vector<Defence>* out) {
   if (!Style(*cb.bank).off_topic) return;
-  // Another question can only fit far better when this one's topic coverage is low, so the
-  // other questions are matched only then.
+  // Another question can only fit far better when this one's topic coverage is low, and only a
+  // question whose words fit the answer better can be the match; only those are matched (and
+  // compiled, in a process that scores one question).
   const double own_topic = TopicFromHits(cb, answer, hits, cb.Table(qi).owners, qi)[qi];
   if (own_topic >= Params::kOffTopicRatio) return;
-  const std::vector<double> topic = TopicCoverage(cb, answer, qi, own_topic);
+  const double own_words = TopicWordFit(cb, answer, qi);
+  std::vector<bool> candidates(cb.bank->questions.size(), false);
+  bool any = false;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const int other = static_cast<int>(k);
+    candidates[k] = other != qi && TopicWordFit(cb, answer, other) > own_words;
+    any = any || candidates[k];
+  }
+  if (!any) return;
+  const std::vector<double> topic = TopicCoverage(cb, answer, qi, own_topic, candidates);
   int best = qi;
   for (size_t k = 0; k < topic.size(); ++k) {
     if (topic[k] > topic[best]) best = static_cast<int>(k);
   }
   if (best == qi || topic[best] < Params::kOffTopicMinOther ||
-      topic[qi] >= Params::kOffTopicRatio * topic[best] ||
-      TopicWordFit(cb, answer, best) <= TopicWordFit(cb, answer, qi)) {
+      topic[qi] >= Params::kOffTopicRatio * topic[best]) {
     return;
   }
   *match = cb.bank->questions[best].id;

@@ -67,12 +67,12 @@ double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
 }
 
 std::vector<double> TopicCoverage(const CompiledBank& cb, const Analysis& a, int asked,
-                                  double asked_coverage) {
+                                  double asked_coverage, const std::vector<bool>& candidates) {
   std::vector<double> coverage(cb.bank->questions.size(), 0.0);
   coverage[asked] = asked_coverage;
   for (size_t qi = 0; qi < coverage.size(); ++qi) {
     const int q = static_cast<int>(qi);
-    if (q == asked) continue;
+    if (q == asked || !candidates[qi]) continue;
     Status status;
     const QuestionTables& t = cb.Tables(q, &status);
     if (!status.ok()) continue;  // reported when that question is scored; it fits nothing here

@@ -33,12 +33,13 @@ std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answ
 // topic holds. Comparable between questions for one answer.
 double TopicWordFit(const CompiledBank& bank, const Analysis& answer, int question);
 
-// Topic coverage (0..1) of the answer for every question of the bank: step coverage from sentences
-// that say something, without the negation or echo checks. The asked question's is known already
-// (`asked_coverage`, from TopicFromHits); every other question's own set is matched, compiling it
-// if needed (one set of every concept of the bank would hold all of them again).
+// Topic coverage (0..1) of the answer for the questions `candidates` marks, 0 for the others: step
+// coverage from sentences that say something, without the negation or echo checks. The asked
+// question's is known already (`asked_coverage`, from TopicFromHits); each candidate's own set is
+// matched, compiling it if needed (one set of every concept of the bank would hold all of them
+// again), so a process that scores one question compiles only the questions that could be a match.
 std::vector<double> TopicCoverage(const CompiledBank& bank, const Analysis& answer, int asked,
-                                  double asked_coverage);
+                                  double asked_coverage, const std::vector<bool>& candidates);
 
 }  // namespace rubric::internal
 

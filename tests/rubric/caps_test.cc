@@ -90,3 +90,34 @@ TEST_CASE("Defences: off-topic names the question the answer fits") {
   CHECK(raised == std::vector<Raised>{{"off-topic", 1.0, 0}, {"too-short", 1.0 + 0.15 * 40, 0}});
   CHECK(match == "cache-stampede");
 }
+
+TEST_CASE("Off-topic matches only the questions whose words fit the answer better") {
+  // A lazily compiled bank, as a one-shot `score` has: a question's set is empty until compiled.
+  using namespace rubric::internal;
+  rubric::Status status;
+  const rubric::Bank bank = *rubric::LoadBank(TEST_DATA_DIR "/mini-bank", &status);
+  CompiledBank compiled(bank);
+  const auto defences = [&](const std::string& text, std::string* match) {
+    const Analysis a = Analyse(RepairUtf8(text));
+    rubric::Status ignored;
+    const auto hits = MatchSentences(a, compiled.Tables(0, &ignored).patterns);
+    Credits credits;
+    CreditText(compiled, 0, a, hits, "answer", 1.0, &credits);
+    std::vector<std::string> flags;
+    for (const auto& d : Defences(compiled, 0, a, hits, credits, false, match)) {
+      flags.push_back(d.detail.flag);
+    }
+    return flags;
+  };
+  std::string match;
+  // Weak but on this question's topic: nothing else is worth matching, so nothing else compiles.
+  CHECK(defences("I think the payment retries are the problem with the checkout.", &match) ==
+        std::vector<std::string>{"too-short"});
+  CHECK(match.empty());
+  CHECK(compiled.Table(1).patterns.size() == 0);
+  CHECK(defences("When the hot key expires, use a lock so that one request rebuilds the value "
+                 "while the others are served the stale copy.",
+                 &match) == std::vector<std::string>{"off-topic", "too-short"});
+  CHECK(match == "cache-stampede");
+  CHECK(compiled.Table(1).patterns.size() > 0);
+}
