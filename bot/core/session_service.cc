@@ -27,6 +27,9 @@ MaybeError SessionService::Handle(const std::string& id, const Input& input,
   for (int attempt = 1;; ++attempt) {
     Session s;
     if (auto e = store_.Load(id, &s)) return e;
+    if (options.admit) {
+      if (auto e = options.admit(s)) return e;
+    }
     const int first_new = s.NextSeq();
     const int64_t version = s.version;
     const bool was_finished = s.state == SessionState::kFinished;

@@ -32,6 +32,9 @@ struct Turn {
 struct TurnOptions {
   // The Slack inbox delivery the turn answers, marked processed in the same commit.
   std::optional<int64_t> inbox_done;
+  // The transport's check of the loaded session before the turn (a web client may not answer in
+  // a Slack interview): its error ends the turn unchanged. Saves the transport a load of its own.
+  std::function<MaybeError(const Session&)> admit;
   // The transport's reply to queue with the turn (Slack posts its own), built from the session
   // after the turn and the new messages. Called once per attempt.
   std::function<std::vector<OutboxItem>(const Session&, const std::vector<Message>&)> reply;

@@ -107,11 +107,14 @@ void HttpServer::PostMessage(const httplib::Request& req, const std::string& bod
                              httplib::Response& res) {
   Input input;
   if (auto e = ParseMessageRequest(body, &input)) return SendError(res, *e);
-  Session owner;
-  if (auto e = LoadForWeb(req, false, &owner)) return SendError(res, *e);
+  TurnOptions options;
+  options.admit = [](const Session& s) -> MaybeError {
+    if (IsSlackSession(s)) return UnknownSession();
+    return std::nullopt;
+  };
   // Committed before the reply: a reply the candidate sees is never lost.
   Turn turn;
-  if (auto e = deps_.sessions.Handle(req.matches[1], input, {}, &turn)) return SendError(res, *e);
+  if (auto e = deps_.sessions.Handle(req.matches[1], input, options, &turn)) return SendError(res, *e);
   if (Scored(turn.fresh)) deps_.metrics.ObserveScoring(turn.handle_seconds);
   nlohmann::json messages = nlohmann::json::array();
   for (const auto& m : turn.fresh) messages.push_back(MessageToJson(m));

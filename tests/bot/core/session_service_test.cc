@@ -117,6 +117,26 @@ TEST_CASE("The turn that finishes an interview queues its completion notice in t
   CHECK(f.memory.commits() == 2);
 }
 
+TEST_CASE("A turn the transport does not admit ends with its error and changes nothing") {
+  Fixture f;
+  const std::string id = f.Start();
+  TurnOptions options;
+  std::vector<int> seen;
+  options.admit = [&](const Session& s) -> MaybeError {
+    seen = Seqs(s);
+    return UnknownSession();
+  };
+  Turn turn;
+  const MaybeError e = f.service->Handle(id, {"", "hint"}, options, &turn);
+  REQUIRE(e);
+  CHECK(*e == UnknownSession());
+  CHECK(seen == std::vector<int>{1, 2});  // it saw the session as loaded
+  const Session stored = f.Stored(id);
+  CHECK(stored.version == 1);
+  CHECK(Seqs(stored) == std::vector<int>{1, 2});
+  CHECK(f.memory.commits() == 1);
+}
+
 TEST_CASE("A turn computed from a stale copy is computed again on what the other process wrote") {
   Fixture f;
   const std::string id = f.Start();
