@@ -72,13 +72,16 @@ struct Session {
   int64_t version = 0;
   std::vector<QuestionRecord> questions;
   std::vector<Message> messages;
+  // The seq of the last stored message. A copy loaded for a turn holds none of the stored messages
+  // (SessionStore::LoadForTurn), only the ones the turn adds.
+  int last_seq = 0;
 
   QuestionRecord* Current() {
     return state == SessionState::kFinished || current >= questions.size() ? nullptr
                                                                           : &questions[current];
   }
   // The seq the next message gets.
-  int NextSeq() const { return messages.empty() ? 1 : messages.back().seq + 1; }
+  int NextSeq() const { return (messages.empty() ? last_seq : messages.back().seq) + 1; }
   // The messages with seq >= `seq`, in order.
   std::vector<Message> MessagesFrom(int seq) const;
   // Mean over scored and skipped questions (skipped count 0); -1 when none.

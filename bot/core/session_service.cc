@@ -26,7 +26,7 @@ MaybeError SessionService::Handle(const std::string& id, const Input& input,
   std::lock_guard<std::mutex> lock(LockFor(id));
   for (int attempt = 1;; ++attempt) {
     Session s;
-    if (auto e = store_.Load(id, &s)) return e;
+    if (auto e = store_.LoadForTurn(id, &s)) return e;
     if (options.admit) {
       if (auto e = options.admit(s)) return e;
     }

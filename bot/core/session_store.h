@@ -44,6 +44,9 @@ class SessionStore {
   virtual MaybeError Commit(const TurnWrite& write) = 0;
   // A session with all its messages and its stored version; kNotFound unknown_session when none.
   virtual MaybeError Load(const std::string& id, Session* session) = 0;
+  // What a turn needs: as Load, but without the stored messages (`messages` empty, `last_seq` set).
+  // A turn reads none of them, and they are most of a session's bytes (each score's result).
+  virtual MaybeError LoadForTurn(const std::string& id, Session* session) = 0;
   // The client's sessions, newest first, without their messages.
   virtual MaybeError ListByClient(const std::string& client_id, int limit,
                                   std::vector<Session>* sessions) = 0;

@@ -11,6 +11,20 @@ MaybeError ReadSession(const PgResult& r, int row, Session* session) {
   return std::nullopt;
 }
 
+// The session row and the seq of its last message, in one statement (one snapshot).
+MaybeError ReadSessionHead(PgConnection& c, const std::string& id, Session* session) {
+  PgResult row;
+  if (auto e = c.Exec("SELECT doc, version, (SELECT COALESCE(MAX(seq), 0) FROM messages "
+                      "WHERE session_id = sessions.id) FROM sessions WHERE id = $1",
+                      {id}, &row)) {
+    return e;
+  }
+  if (row.rows() == 0) return UnknownSession();
+  if (auto e = ReadSession(row, 0, session)) return e;
+  session->last_seq = static_cast<int>(row.Int(0, 2));
+  return std::nullopt;
+}
+
 MaybeError WriteSession(PgConnection& c, const Session& s, int first_new_seq,
                         int64_t expected_version) {
   const std::string doc = SessionDocToJson(s).dump();
@@ -89,11 +103,9 @@ MaybeError PgStore::Load(const std::string& id, Session* session) {
     MaybeError e;
     PgTransaction tx(c, &e);
     if (e) return e;
-    PgResult row, messages;
-    if ((e = c.Exec("SELECT doc, version FROM sessions WHERE id = $1", {id}, &row))) return e;
-    if (row.rows() == 0) return UnknownSession();
     Session s;
-    if ((e = ReadSession(row, 0, &s))) return e;
+    if ((e = ReadSessionHead(c, id, &s))) return e;
+    PgResult messages;
     if ((e = c.Exec("SELECT doc FROM messages WHERE session_id = $1 ORDER BY seq", {id},
                     &messages))) {
       return e;
@@ -105,6 +117,15 @@ MaybeError PgStore::Load(const std::string& id, Session* session) {
       s.messages.push_back(std::move(m));
     }
     if ((e = tx.Commit())) return e;
+    *session = std::move(s);
+    return std::nullopt;
+  });
+}
+
+MaybeError PgStore::LoadForTurn(const std::string& id, Session* session) {
+  return database_->Run([&](PgConnection& c) -> MaybeError {
+    Session s;
+    if (auto e = ReadSessionHead(c, id, &s)) return e;
     *session = std::move(s);
     return std::nullopt;
   });

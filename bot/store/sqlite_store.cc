@@ -13,6 +13,18 @@ MaybeError ReadSession(SQLite::Statement& select, Session* session) {
   return std::nullopt;
 }
 
+// The session row and the seq of its last message, in one statement (one snapshot).
+MaybeError ReadSessionHead(SQLite::Database& db, const std::string& id, Session* session) {
+  SQLite::Statement select(db,
+                           "SELECT doc, version, (SELECT COALESCE(MAX(seq), 0) FROM messages "
+                           "WHERE session_id = sessions.id) FROM sessions WHERE id = ?");
+  select.bind(1, id);
+  if (!select.executeStep()) return UnknownSession();
+  if (auto e = ReadSession(select, session)) return e;
+  session->last_seq = select.getColumn(2).getInt();
+  return std::nullopt;
+}
+
 // The session row and its new messages; a VersionConflict when the row is not at the version the
 // turn was computed from.
 MaybeError WriteSession(SQLite::Database& db, const Session& s, int first_new_seq,
@@ -154,11 +166,8 @@ void SqliteStore::CommitBatch(const std::vector<Queued*>& batch) {
 MaybeError SqliteStore::Load(const std::string& id, Session* session) {
   try {
     auto db = database_->Acquire();
-    SQLite::Statement select(*db, "SELECT doc, version FROM sessions WHERE id = ?");
-    select.bind(1, id);
-    if (!select.executeStep()) return UnknownSession();
     Session s;
-    if (auto e = ReadSession(select, &s)) return e;
+    if (auto e = ReadSessionHead(*db, id, &s)) return e;
     SQLite::Statement messages(*db, "SELECT doc FROM messages WHERE session_id = ? ORDER BY seq");
     messages.bind(1, id);
     while (messages.executeStep()) {
@@ -167,6 +176,18 @@ MaybeError SqliteStore::Load(const std::string& id, Session* session) {
       if (auto e = MessageFromJson(doc, &m)) return StorageError(e->message);
       s.messages.push_back(std::move(m));
     }
+    *session = std::move(s);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return StorageError(e.what());
+  }
+}
+
+MaybeError SqliteStore::LoadForTurn(const std::string& id, Session* session) {
+  try {
+    auto db = database_->Acquire();
+    Session s;
+    if (auto e = ReadSessionHead(*db, id, &s)) return e;
     *session = std::move(s);
     return std::nullopt;
   } catch (const std::exception& e) {

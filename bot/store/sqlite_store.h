@@ -28,6 +28,7 @@ class SqliteStore : public SessionStore {
 
   MaybeError Commit(const TurnWrite& write) override;
   MaybeError Load(const std::string& id, Session* session) override;
+  MaybeError LoadForTurn(const std::string& id, Session* session) override;
   MaybeError ListByClient(const std::string& client_id, int limit,
                           std::vector<Session>* sessions) override;
   MaybeError ActiveSlackSession(const std::string& slack_user, std::string* id) override;

@@ -51,6 +51,13 @@ MaybeError MemoryStore::Load(const std::string& id, Session* session) {
   auto it = sessions_.find(id);
   if (it == sessions_.end()) return UnknownSession();
   *session = it->second;
+  session->last_seq = session->messages.empty() ? 0 : session->messages.back().seq;
+  return std::nullopt;
+}
+
+MaybeError MemoryStore::LoadForTurn(const std::string& id, Session* session) {
+  if (auto e = Load(id, session)) return e;
+  session->messages.clear();
   return std::nullopt;
 }
 

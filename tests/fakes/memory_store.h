@@ -18,6 +18,7 @@ class MemoryStore : public SessionStore, public DeliveryQueue {
  public:
   MaybeError Commit(const TurnWrite& write) override;
   MaybeError Load(const std::string& id, Session* session) override;
+  MaybeError LoadForTurn(const std::string& id, Session* session) override;
   MaybeError ListByClient(const std::string& client_id, int limit,
                           std::vector<Session>* sessions) override;
   MaybeError ActiveSlackSession(const std::string& slack_user, std::string* id) override;

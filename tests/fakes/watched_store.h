@@ -1,6 +1,6 @@
 // WatchedStore: a SessionStore that forwards to another and watches the turns on each session: from
-// a thread's Load of a session to its next Commit. A Load while another thread's turn on the same
-// session is open is an overlap: two turns computing from the same state at once. Each Load holds
+// a thread's Load (or LoadForTurn) of a session to its next Commit. A Load while another thread's
+// turn on the same session is open is an overlap: two turns computing from the same state at once. Each Load holds
 // its turn open a little longer so that overlaps, were turns not serialised, would show; and a hook
 // runs before each Commit so tests can slip in a competing write. For tests whose turns all end in
 // a Commit (a turn that fails stays open until its thread's next Load). Thread-safe.
@@ -35,15 +35,12 @@ class WatchedStore : public SessionStore {
     return e;
   }
   MaybeError Load(const std::string& id, Session* session) override {
-    {
-      std::lock_guard<std::mutex> l(mu_);
-      for (const auto& [thread, session_id] : open_) {
-        if (session_id == id && thread != std::this_thread::get_id()) ++overlaps_;
-      }
-      open_[std::this_thread::get_id()] = id;
-    }
-    std::this_thread::sleep_for(hold_);
+    Open(id);
     return inner_.Load(id, session);
+  }
+  MaybeError LoadForTurn(const std::string& id, Session* session) override {
+    Open(id);
+    return inner_.LoadForTurn(id, session);
   }
   MaybeError ListByClient(const std::string& client_id, int limit,
                           std::vector<Session>* sessions) override {
@@ -60,6 +57,17 @@ class WatchedStore : public SessionStore {
   MaybeError Check() override { return inner_.Check(); }
 
  private:
+  // Opens this thread's turn on `id`, counting an overlap with another thread's open turn on it.
+  void Open(const std::string& id) {
+    {
+      std::lock_guard<std::mutex> l(mu_);
+      for (const auto& [thread, session_id] : open_) {
+        if (session_id == id && thread != std::this_thread::get_id()) ++overlaps_;
+      }
+      open_[std::this_thread::get_id()] = id;
+    }
+    std::this_thread::sleep_for(hold_);
+  }
   SessionStore& inner_;
   const std::chrono::milliseconds hold_;
   std::function<void(const TurnWrite&)> before_commit_;

@@ -47,6 +47,9 @@ class FaultyStore : public SessionStore {
     return e;
   }
   MaybeError Load(const std::string& id, Session* s) override { return inner_.Load(id, s); }
+  MaybeError LoadForTurn(const std::string& id, Session* s) override {
+    return inner_.LoadForTurn(id, s);
+  }
   MaybeError ListByClient(const std::string& c, int n, std::vector<Session>* out) override {
     return inner_.ListByClient(c, n, out);
   }

@@ -147,6 +147,35 @@ TEST_CASE("Commit: versions go up one per turn, and a stale or repeated turn cha
   });
 }
 
+TEST_CASE("LoadForTurn: the session as Load has it, without its messages, and the last one's seq") {
+  ForEachEngine([](const Engine& e) {
+    Session s = WithAnswers("s1", 1, {{"queue", "FIFO."}});
+    s.messages = {Said(1, "greeting"), Said(2, "question"), Said(3, "answer")};
+    REQUIRE_FALSE(e.store->Commit({&s}));
+    Session turn;
+    REQUIRE_FALSE(e.store->LoadForTurn("s1", &turn));
+    CHECK(turn.messages.empty());
+    CHECK(turn.last_seq == 3);
+    CHECK(turn.NextSeq() == 4);
+    CHECK(turn.version == 1);
+    CHECK(turn.questions.size() == 1);
+    CHECK(turn.questions[0].answer == "FIFO.");
+    CHECK(Loaded(e, "s1").last_seq == 3);
+
+    // A turn on that copy appends after the stored messages; none of them is lost.
+    turn.messages.push_back(Said(turn.NextSeq(), "follow-up"));
+    REQUIRE_FALSE(e.store->Commit({&turn, 4, 1}));
+    CHECK(Texts(Loaded(e, "s1")) ==
+          std::vector<std::string>{"1 greeting", "2 question", "3 answer", "4 follow-up"});
+
+    const Session empty = WithAnswers("s2", 2, {});
+    REQUIRE_FALSE(e.store->Commit({&empty}));
+    REQUIRE_FALSE(e.store->LoadForTurn("s2", &turn));
+    CHECK(turn.NextSeq() == 1);
+    CHECK(e.store->LoadForTurn("nobody", &turn) == UnknownSession());
+  });
+}
+
 TEST_CASE("Commit: an inbox delivery is marked once, with the turn, or the whole turn is refused") {
   ForEachEngine([](const Engine& e) {
     bool duplicate = true;
