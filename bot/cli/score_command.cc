@@ -19,10 +19,18 @@ bool ReadAll(const std::string& path, std::string* out) {
   return true;
 }
 
+// What is wrong, for a problem the scorer reported: an input's problem names the input (and an
+// unknown question names itself); a problem of the bank, a pattern that does not compile, names
+// the bank, the file and the field, as check-content does.
+std::string Describe(const rubric::Problem& p, const std::string& content) {
+  if (p.where == p.field) return p.field == "question" ? p.reason : p.field + " " + p.reason;
+  return "the question bank in " + content + ": " + p.ToString();
+}
+
 // One result per line of JSON Lines {"question", "answer"[, "follow_up"][, "id"]}: the result
 // object (with the line's id when given), or {"line", "error": {"field", "message"}} for a line
 // that cannot be scored. Exit 1 when any line failed, after all of them.
-int ScoreBatch(const rubric::Scorer& scorer, std::istream& in, Io io) {
+int ScoreBatch(const rubric::Scorer& scorer, const std::string& content, std::istream& in, Io io) {
   int failed = 0;
   std::string line;
   for (int line_no = 1; std::getline(in, line); ++line_no) {
@@ -54,9 +62,8 @@ int ScoreBatch(const rubric::Scorer& scorer, std::istream& in, Io io) {
       if (status.ok()) {
         out = rubric::ToJson(result);
       } else {
-        // Unknown ids name themselves; a length problem needs the field it is about.
         const rubric::Problem& p = status.problems()[0];
-        fail(p.field, p.field == "question" ? p.reason : p.field + " " + p.reason);
+        fail(p.field, Describe(p, content));
       }
     }
     if (j.is_object() && j.contains("id")) out["id"] = j["id"];
@@ -103,7 +110,7 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
     auto bank = LoadBankOrReport(ContentDir(*args), io, rubric::PatternCheck::kWhenScored);
     if (!bank) return 1;
     const auto scorer = rubric::Scorer::Open(*bank);
-    return ScoreBatch(*scorer, args->Get("batch") == "-" ? io.in : file, io);
+    return ScoreBatch(*scorer, ContentDir(*args), args->Get("batch") == "-" ? io.in : file, io);
   }
   if (!args->Has("question")) {
     io.err << "interview-bot score: --question is required (an id or a number)\n";
@@ -140,8 +147,7 @@ int ScoreCommand(const std::vector<std::string>& argv, Io io) {
   const rubric::Status status = args->Has("follow-up") ? scorer->ScoreWithFollowUp(q->id, answer, follow_up, &result)
                                   : scorer->Score(q->id, answer, &result);
   if (!status.ok()) {
-    io.err << "interview-bot score: " << status.problems()[0].field << " "
-           << status.problems()[0].reason << "\n";
+    io.err << "interview-bot score: " << Describe(status.problems()[0], ContentDir(*args)) << "\n";
     return 1;
   }
   if (args->Has("json")) {

@@ -158,15 +158,18 @@ TEST_CASE("score checks only the asked question's patterns, and reports one that
   CHECK(one.code == 0);
   const Run two = RunWith({"score", content, "--question", "2"}, "Serve stale data.");
   CHECK(two.code == 1);
-  CHECK(two.err == "interview-bot score: " + problem.field + " " + problem.reason + "\n");
+  // Where the problem is, as check-content says it: the bank, the file, the field.
+  const std::string described = "the question bank in " + dir + ": 02-cache-stampede.json: " +
+                                problem.field + ": " + problem.reason;
+  CHECK(problem.where == "02-cache-stampede.json");
+  CHECK(two.err == "interview-bot score: " + described + "\n");
   const Run batch = RunWith({"score", content, "--batch", "-"},
                             "{\"question\": 2, \"answer\": \"x\"}\n{\"question\": 1, \"answer\": \"x\"}\n");
   CHECK(batch.code == 1);
   const std::string first = batch.out.substr(0, batch.out.find('\n'));
   CHECK(nlohmann::json::parse(first) ==
         nlohmann::json{{"line", 1},
-                       {"error", {{"field", problem.field},
-                                  {"message", problem.field + " " + problem.reason}}}});
+                       {"error", {{"field", problem.field}, {"message", described}}}});
   CHECK(nlohmann::json::parse(batch.out.substr(first.size() + 1)).contains("score"));
 }
 
