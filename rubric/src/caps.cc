@@ -67,12 +67,13 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
   // compiled, in a process that scores one question).
   const double own_topic = TopicFromHits(cb, answer, hits, cb.Table(qi).owners, qi)[qi];
   if (own_topic >= Params::kOffTopicRatio) return;
-  const double own_words = TopicWordFit(cb, answer, qi);
+  const std::vector<std::string> stems = StatementStems(answer);
+  const double own_words = TopicWordFit(cb, stems, qi);
   std::vector<bool> candidates(cb.bank->questions.size(), false);
   bool any = false;
   for (size_t k = 0; k < candidates.size(); ++k) {
     const int other = static_cast<int>(k);
-    candidates[k] = other != qi && TopicWordFit(cb, answer, other) > own_words;
+    candidates[k] = other != qi && TopicWordFit(cb, stems, other) > own_words;
     any = any || candidates[k];
   }
   if (!any) return;

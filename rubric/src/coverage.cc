@@ -54,14 +54,20 @@ std::vector<double> TopicFromHits(const CompiledBank& cb, const Analysis& a,
   return coverage;
 }
 
-double TopicWordFit(const CompiledBank& cb, const Analysis& a, int question) {
-  const auto& stems = cb.OffTopic().topic_stems[question];
-  double fit = 0;
+std::vector<std::string> StatementStems(const Analysis& a) {
+  std::vector<std::string> stems;
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     if (!a.Says(si)) continue;
-    for (const auto& stem : ContentStems(std::string(a.SentenceText(si)))) {
-      if (auto it = stems.find(stem); it != stems.end()) fit += it->second;
-    }
+    for (auto& stem : ContentStems(std::string(a.SentenceText(si)))) stems.push_back(std::move(stem));
+  }
+  return stems;
+}
+
+double TopicWordFit(const CompiledBank& cb, const std::vector<std::string>& stems, int question) {
+  const auto& topic = cb.OffTopic().topic_stems[question];
+  double fit = 0;
+  for (const auto& stem : stems) {
+    if (auto it = topic.find(stem); it != topic.end()) fit += it->second;
   }
   return fit;
 }

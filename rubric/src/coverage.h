@@ -28,10 +28,14 @@ std::vector<double> TopicFromHits(const CompiledBank& bank, const Analysis& answ
                                   const std::vector<std::vector<int>>& hits,
                                   const std::vector<PatternOwner>& owners, int only = -1);
 
-// How well the words of the answer's statements fit question `question`'s topic: the specificity
-// (inverse document frequency over the bank) of the answer's content stems that the question's
-// topic holds. Comparable between questions for one answer.
-double TopicWordFit(const CompiledBank& bank, const Analysis& answer, int question);
+// The content stems of the answer's statements (sentences that say something), in order: what
+// TopicWordFit weighs, stemmed once for all the questions it is asked about.
+std::vector<std::string> StatementStems(const Analysis& answer);
+
+// How well the words of the answer's statements (`stems`, from StatementStems) fit question
+// `question`'s topic: the specificity (inverse document frequency over the bank) of the stems that
+// the question's topic holds. Comparable between questions for one answer.
+double TopicWordFit(const CompiledBank& bank, const std::vector<std::string>& stems, int question);
 
 // Topic coverage (0..1) of the answer for the questions `candidates` marks, 0 for the others: step
 // coverage from sentences that say something, without the negation or echo checks. The asked
