@@ -71,39 +71,65 @@ ConceptMeanings::ConceptMeanings(const Question& q, const SynonymTable& synonyms
     }
     need_[ci] = kNeedShare * total;
   }
+  for (const auto& entry : index_) prefixes_.insert(Prefix(entry.first));
+}
+
+uint32_t ConceptMeanings::Prefix(std::string_view word) {
+  uint32_t packed = static_cast<uint32_t>(std::min<size_t>(word.size(), 3)) << 24;
+  for (size_t i = 0; i < word.size() && i < 3; ++i) {
+    packed |= static_cast<uint32_t>(static_cast<unsigned char>(word[i])) << (8 * i);
+  }
+  return packed;
 }
 
 std::vector<ConceptMeanings::Match> ConceptMeanings::Find(std::string_view sentence) const {
+  // Few words of a sentence name a head word, so the groups they reach are kept in small vectors,
+  // then taken in group order (the order the sums were tuned in) and the concepts in index order.
   struct Seen {
-    size_t begin = 0, end = 0;
+    int group;
+    size_t begin, end;
   };
-  std::map<int, Seen> groups_seen;
+  std::vector<Seen> seen;
   for (auto w : Words(sentence)) {
+    if (!prefixes_.count(Prefix(w))) continue;
     auto it = index_.find(Stem(w));
     if (it == index_.end()) continue;
     const size_t b = static_cast<size_t>(w.data() - sentence.data());
     for (int g : it->second) {
-      auto [pos, fresh] = groups_seen.try_emplace(g, Seen{b, b + w.size()});
-      if (!fresh) pos->second.end = b + w.size();
+      auto pos = std::find_if(seen.begin(), seen.end(), [g](const Seen& s) { return s.group == g; });
+      if (pos == seen.end()) {
+        seen.push_back({g, b, b + w.size()});
+      } else {
+        pos->end = b + w.size();
+      }
     }
   }
-  std::map<int, double> weight;
-  std::map<int, size_t> count;
-  std::map<int, Seen> span;
-  for (const auto& [g, seen] : groups_seen) {
-    const int ci = groups_[g].concept_index;
-    weight[ci] += groups_[g].weight;
-    ++count[ci];
-    auto [pos, fresh] = span.try_emplace(ci, seen);
-    if (!fresh) {
-      pos->second.begin = std::min(pos->second.begin, seen.begin);
-      pos->second.end = std::max(pos->second.end, seen.end);
+  if (seen.empty()) return {};
+  std::sort(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.group < b.group; });
+  struct Reach {
+    int concept_index;
+    double weight;
+    size_t groups, begin, end;
+  };
+  std::vector<Reach> reach;
+  for (const Seen& s : seen) {
+    const int ci = groups_[s.group].concept_index;
+    auto pos = std::find_if(reach.begin(), reach.end(), [ci](const Reach& r) { return r.concept_index == ci; });
+    if (pos == reach.end()) {
+      reach.push_back({ci, groups_[s.group].weight, 1, s.begin, s.end});
+    } else {
+      pos->weight += groups_[s.group].weight;
+      ++pos->groups;
+      pos->begin = std::min(pos->begin, s.begin);
+      pos->end = std::max(pos->end, s.end);
     }
   }
+  std::sort(reach.begin(), reach.end(),
+            [](const Reach& a, const Reach& b) { return a.concept_index < b.concept_index; });
   std::vector<Match> out;
-  for (const auto& [ci, w] : weight) {
-    if (need_[ci] > 0 && count[ci] >= kMinGroups && w >= need_[ci]) {
-      out.push_back({ci, span[ci].begin, span[ci].end});
+  for (const Reach& r : reach) {
+    if (need_[r.concept_index] > 0 && r.groups >= kMinGroups && r.weight >= need_[r.concept_index]) {
+      out.push_back({r.concept_index, r.begin, r.end});
     }
   }
   return out;

@@ -9,7 +9,9 @@
 
 #include <string>
 #include <string_view>
+#include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rubric/bank.h"
@@ -33,8 +35,14 @@ class ConceptMeanings {
     int concept_index;
     double weight;
   };
+  // The first three letters (or fewer) of a word, packed: a stem is a prefix of its word at
+  // least three letters long, so a word whose first three letters begin no stem of index_ is not
+  // stemmed at all.
+  static uint32_t Prefix(std::string_view word);
+
   // stem -> the head-word groups it belongs to, as indices into groups_.
   std::unordered_map<std::string, std::vector<int>> index_;
+  std::unordered_set<uint32_t> prefixes_;  // Prefix() of every stem of index_
   std::vector<Group> groups_;
   std::vector<double> need_;  // per concept: the group weight a statement must reach
 };

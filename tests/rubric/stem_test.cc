@@ -28,6 +28,21 @@ TEST_CASE("Stem removes one suffix and keeps a real stem") {
   }
 }
 
+TEST_CASE("Stem keeps a word's first three letters (ConceptMeanings skips words by them)") {
+  // ConceptMeanings::Find stems only words whose first three letters begin one of its stems: exact
+  // only while a stem is a prefix of its word at least three letters long, or the word itself.
+  const std::vector<std::string> words = {
+      "mapping", "stopped", "ate",  "uses",      "used",  "ui",         "a",      "p99",
+      "o(n)",    "idea",    "ease", "izations", "being", "organizations", "dying", "eyes",
+      "ties",    "iterate", "ates", "seed",      "ones",  "ably",       "ive",    "ation"};
+  for (const auto& word : words) {
+    CAPTURE(word);
+    const std::string stem = Stem(word);
+    CHECK(word.compare(0, stem.size(), stem) == 0);  // a prefix of the word
+    CHECK(stem.substr(0, 3) == word.substr(0, 3));
+  }
+}
+
 TEST_CASE("VariantPattern matches the inflections of a word and not other words") {
   struct Case {
     std::string word, text;
