@@ -70,13 +70,10 @@ void AddOffTopic(const CompiledBank& cb, int qi, const Analysis& answer,
   const std::vector<std::string> stems = StatementStems(answer);
   const double own_words = TopicWordFit(cb, stems, qi);
   std::vector<bool> candidates(cb.bank->questions.size(), false);
-  bool any = false;
   for (size_t k = 0; k < candidates.size(); ++k) {
     const int other = static_cast<int>(k);
     candidates[k] = other != qi && TopicWordFit(cb, stems, other) > own_words;
-    any = any || candidates[k];
   }
-  if (!any) return;
   const std::vector<double> topic = TopicCoverage(cb, answer, qi, own_topic, candidates);
   int best = qi;
   for (size_t k = 0; k < topic.size(); ++k) {
