@@ -22,14 +22,18 @@ bool IsSlackSession(const Session& s) { return !s.slack_user.empty() || IsSlackC
 
 }  // namespace
 
-MaybeError HttpServer::LoadForWeb(const httplib::Request& req, bool with_token, Session* s) const {
-  if (auto e = deps_.sessions.Load(req.matches[1], s)) return e;
-  if (!IsSlackSession(*s)) return std::nullopt;
+MaybeError HttpServer::WebAccess(const httplib::Request& req, bool with_token, const Session& s) const {
+  if (!IsSlackSession(s)) return std::nullopt;
   const std::string token = req.get_param_value("t");
-  if (with_token && config_.report_token_valid && config_.report_token_valid(s->id, token)) {
+  if (with_token && config_.report_token_valid && config_.report_token_valid(s.id, token)) {
     return std::nullopt;
   }
   return UnknownSession();
+}
+
+MaybeError HttpServer::LoadForWeb(const httplib::Request& req, bool with_token, Session* s) const {
+  if (auto e = deps_.sessions.Load(req.matches[1], s)) return e;
+  return WebAccess(req, with_token, *s);
 }
 
 void HttpServer::Questions(const httplib::Request&, const std::string&, httplib::Response& res) {
@@ -108,10 +112,7 @@ void HttpServer::PostMessage(const httplib::Request& req, const std::string& bod
   Input input;
   if (auto e = ParseMessageRequest(body, &input)) return SendError(res, *e);
   TurnOptions options;
-  options.admit = [](const Session& s) -> MaybeError {
-    if (IsSlackSession(s)) return UnknownSession();
-    return std::nullopt;
-  };
+  options.admit = [&](const Session& s) { return WebAccess(req, false, s); };
   // Committed before the reply: a reply the candidate sees is never lost.
   Turn turn;
   if (auto e = deps_.sessions.Handle(req.matches[1], input, options, &turn)) return SendError(res, *e);

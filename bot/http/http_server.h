@@ -76,8 +76,10 @@ class HttpServer {
     std::regex regex;
   };
   const Route* FindRoute(const std::string& path) const;
-  // Loads the session of the request's path for the web: a Slack session is unknown_session
-  // (its existence is not revealed) unless `with_token` and the request's ?t= opens its report.
+  // Whether the web may see `s`: a Slack session is unknown_session (its existence is not
+  // revealed) unless `with_token` and the request's ?t= opens its report.
+  MaybeError WebAccess(const httplib::Request& req, bool with_token, const Session& s) const;
+  // Loads the session of the request's path for the web, as WebAccess allows.
   MaybeError LoadForWeb(const httplib::Request& req, bool with_token, Session* s) const;
   httplib::Server::HandlerResponse Guard(const httplib::Request& req, httplib::Response& res);
 

@@ -7,9 +7,9 @@
 #ifndef RUBRIC_SRC_MEANING_H_
 #define RUBRIC_SRC_MEANING_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>

@@ -1,9 +1,10 @@
 // WatchedStore: a SessionStore that forwards to another and watches the turns on each session: from
 // a thread's Load (or LoadForTurn) of a session to its next Commit. A Load while another thread's
-// turn on the same session is open is an overlap: two turns computing from the same state at once. Each Load holds
-// its turn open a little longer so that overlaps, were turns not serialised, would show; and a hook
-// runs before each Commit so tests can slip in a competing write. For tests whose turns all end in
-// a Commit (a turn that fails stays open until its thread's next Load). Thread-safe.
+// turn on the same session is open is an overlap: two turns computing from the same state at once.
+// Each Load holds its turn open a little longer so that overlaps, were turns not serialised, would
+// show; and a hook runs before each Commit so tests can slip in a competing write. For tests whose
+// turns all end in a Commit (a turn that fails stays open until its thread's next Load).
+// Thread-safe.
 #ifndef TESTS_FAKES_WATCHED_STORE_H_
 #define TESTS_FAKES_WATCHED_STORE_H_
 

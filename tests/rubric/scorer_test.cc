@@ -431,7 +431,7 @@ TEST_CASE("A pattern that does not compile is reported when its question is scor
   CHECK(bad.problems()[0].field ==
         "rubric.concepts[0].patterns[" + std::to_string(patterns.size() - 1) + "]");
   CHECK(bad.problems()[0].reason.rfind("does not compile as RE2: missing )", 0) == 0);
-  // Off-topic answers match every question's set, so each is compiled once: reported once.
+  // Each question's set is compiled once, whoever asks for it first: the pattern is reported once.
   CHECK(scorer->CompileAll().problems() == bad.problems());
   CHECK_FALSE(rubric::Scorer::Compile(bank, &status));
   CHECK(status.problems() == bad.problems());
