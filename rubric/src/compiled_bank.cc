@@ -86,7 +86,9 @@ void AddPattern(PatternSet* set, std::vector<PatternOwner>* owners, const std::s
 
 CompiledBank::CompiledBank(const Bank& b)
     : bank(&b),
-      question_once_(new std::once_flag[b.questions.size()]),
+      compiled_(new std::atomic<bool>[b.questions.size()]()),
+      used_(new std::atomic<bool>[b.questions.size()]()),
+      compile_mu_(new std::mutex[b.questions.size()]),
       question_problems_(b.questions.size()),
       synonyms_(std::make_unique<SynonymTable>(b.synonyms)) {
   const StyleParams& style = Style(b);
@@ -127,7 +129,14 @@ std::unique_ptr<CompiledBank> CompiledBank::Build(const Bank& bank, Status* stat
 }
 
 const QuestionTables& CompiledBank::Tables(int qi, Status* status) const {
-  std::call_once(question_once_[qi], [&] { CompileQuestion(qi); });
+  used_[qi].store(true, std::memory_order_relaxed);
+  if (!compiled_[qi].load(std::memory_order_acquire)) {
+    std::lock_guard<std::mutex> lock(compile_mu_[qi]);
+    if (!compiled_[qi].load(std::memory_order_relaxed)) {
+      CompileQuestion(qi);
+      compiled_[qi].store(true, std::memory_order_release);
+    }
+  }
   *status = question_problems_[qi].empty() ? Status() : Status::Errors(question_problems_[qi]);
   return *tables_[qi];
 }
@@ -138,6 +147,7 @@ const OffTopicTables& CompiledBank::OffTopic() const {
 }
 
 Status CompiledBank::CompileAll() const {
+  const auto hold = Hold();
   std::vector<Problem> problems;
   for (size_t qi = 0; qi < tables_.size(); ++qi) {
     Status status;
@@ -146,6 +156,30 @@ Status CompiledBank::CompileAll() const {
   }
   OffTopic();
   return problems.empty() ? Status() : Status::Errors(std::move(problems));
+}
+
+std::shared_lock<std::shared_timed_mutex> CompiledBank::Hold() const {
+  return std::shared_lock<std::shared_timed_mutex>(hold_mu_);
+}
+
+int CompiledBank::ReleaseIdle() const {
+  std::unique_lock<std::shared_timed_mutex> lock(hold_mu_, std::chrono::seconds(1));
+  if (!lock.owns_lock()) return 0;
+  int released = 0;
+  for (size_t qi = 0; qi < tables_.size(); ++qi) {
+    if (compiled_[qi].load() && !used_[qi].load()) {
+      // What is known from the bank alone stays; everything CompileQuestion built goes.
+      auto fresh = std::make_unique<QuestionTables>();
+      fresh->concept_steps = std::move(tables_[qi]->concept_steps);
+      fresh->step_need = std::move(tables_[qi]->step_need);
+      tables_[qi] = std::move(fresh);
+      question_problems_[qi].clear();
+      compiled_[qi].store(false);
+      ++released;
+    }
+    used_[qi].store(false);
+  }
+  return released;
 }
 
 void CompiledBank::CompileQuestion(int qi) const {

@@ -1,14 +1,17 @@
 // CompiledBank: per question, its concept and red-flag patterns in one PatternSet with the tables
 // evaluation needs; and the bank's topic words, for telling which question an off-topic answer
 // fits. Each part is compiled on first use (a one-shot score needs one question, and all of them
-// only for an answer that looks off-topic) or all at once by CompileAll; thread-safe: parts are
-// built under std::call_once and immutable afterwards.
+// only for an answer that looks off-topic) or all at once by CompileAll, and a question's compiled
+// part can be released again when idle (ReleaseIdle). Thread-safe: a question compiles under its
+// own mutex and is immutable afterwards; readers hold Hold() while they use compiled parts.
 #ifndef RUBRIC_SRC_COMPILED_BANK_H_
 #define RUBRIC_SRC_COMPILED_BANK_H_
 
 #include <map>
 #include <memory>
+#include <atomic>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -84,12 +87,22 @@ class CompiledBank {
   // Compiles every part not compiled yet; the problems of all of them.
   Status CompileAll() const;
 
+  // Keeps compiled questions from being released while held: whoever calls Tables or Table holds
+  // one for as long as it uses what they return (Scorer does, per score). Not reentrant.
+  std::shared_lock<std::shared_timed_mutex> Hold() const;
+  // Releases the compiled part of every question not used (Tables) since the previous call; they
+  // compile again on next use. Returns how many were released. Waits at most a second for the
+  // holders of the moment, then releases nothing; holders never wait for it except while it frees.
+  int ReleaseIdle() const;
+
  private:
   void CompileQuestion(int qi) const;
   void CompileOffTopic() const;
 
-  std::vector<std::unique_ptr<QuestionTables>> tables_;
-  std::unique_ptr<std::once_flag[]> question_once_;
+  mutable std::vector<std::unique_ptr<QuestionTables>> tables_;
+  std::unique_ptr<std::atomic<bool>[]> compiled_, used_;
+  std::unique_ptr<std::mutex[]> compile_mu_;
+  mutable std::shared_timed_mutex hold_mu_;
   mutable std::vector<std::vector<Problem>> question_problems_;
   mutable std::once_flag off_topic_once_;
   mutable std::unique_ptr<OffTopicTables> off_topic_;

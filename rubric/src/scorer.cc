@@ -32,6 +32,8 @@ std::unique_ptr<Scorer> Scorer::Compile(const Bank& bank, Status* status,
 
 Status Scorer::CompileAll() const { return impl_->compiled->CompileAll(); }
 
+int Scorer::ReleaseIdle() const { return impl_->compiled->ReleaseIdle(); }
+
 const Bank& Scorer::bank() const { return *impl_->compiled->bank; }
 
 namespace {
@@ -68,6 +70,7 @@ Status Scorer::ScoreImpl(const std::string& question_id, const std::string& answ
   }
   const int index = static_cast<int>(q - b.questions.data());
   const auto& compiled = *impl_->compiled;
+  const auto hold = compiled.Hold();
   Status status;
   compiled.Tables(index, &status);
   if (!status.ok()) return status;

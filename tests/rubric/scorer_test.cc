@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <thread>
 
 namespace {
@@ -415,6 +416,51 @@ TEST_CASE("Open compiles each question on first use: the results of Compile, fro
     CHECK(ok[i]);
     CHECK(rubric::ToJson(results[i]) == rubric::ToJson(compiled.Score(i % 2 ? "1" : "2", kStrong)));
   }
+}
+
+TEST_CASE("ReleaseIdle frees only questions not scored since its last call; they score the same after") {
+  Fixture f;
+  const auto lazy = rubric::Scorer::Open(f.bank);
+  const std::string before = rubric::ToJson(f.Score("1", kStrong)).dump();
+  rubric::Result r;
+  REQUIRE(lazy->Score("1", kStrong, &r).ok());
+  CHECK(lazy->ReleaseIdle() == 0);  // question 1 was scored since the start
+  CHECK(lazy->ReleaseIdle() == 1);  // ... but not since the last call
+  CHECK(lazy->ReleaseIdle() == 0);  // nothing compiled is left
+  REQUIRE(lazy->Score("1", kStrong, &r).ok());
+  CHECK(rubric::ToJson(r).dump() == before);
+  CHECK(f.scorer->ReleaseIdle() == 0);  // compiling all of them counts as a use
+  CHECK(f.scorer->ReleaseIdle() == 2);
+}
+
+TEST_CASE("ReleaseIdle never frees what a score in progress reads") {
+  // Under ASan this fails as a use after free if a score does not hold its question.
+  Fixture f;
+  const auto lazy = rubric::Scorer::Open(f.bank);
+  const std::array<std::string, 2> expected = {rubric::ToJson(f.Score("1", kStrong)).dump(),
+                                               rubric::ToJson(f.Score("2", kStrong)).dump()};
+  std::atomic<bool> done{false};
+  std::atomic<int> released{0};
+  std::thread releaser([&] {
+    while (!done) released += lazy->ReleaseIdle();
+  });
+  std::array<int, 2> same{};
+  std::vector<std::thread> scorers;
+  for (int q = 0; q < 2; ++q) {
+    scorers.emplace_back([&, q] {
+      for (int i = 0; i < 40; ++i) {
+        rubric::Result r;
+        if (lazy->Score(std::to_string(q + 1), kStrong, &r).ok() && rubric::ToJson(r).dump() == expected[q]) {
+          ++same[q];
+        }
+      }
+    });
+  }
+  for (auto& t : scorers) t.join();
+  done = true;
+  releaser.join();
+  CHECK(same == std::array<int, 2>{40, 40});
+  CHECK(released > 0);
 }
 
 TEST_CASE("A pattern that does not compile is reported when its question is scored, and once by CompileAll") {

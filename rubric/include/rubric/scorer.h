@@ -1,6 +1,7 @@
 // Scorer: scores answers against the rubrics of one bank. Each question's patterns are compiled into
-// one matcher when it is first scored (the bank-wide set for off-topic answers when first needed),
-// or all at once by CompileAll. Score() is const and safe to call from many threads at once.
+// one matcher when it is first scored (the bank-wide tables for off-topic answers when first
+// needed), or all at once by CompileAll, and released again by ReleaseIdle. Every method is const
+// and safe to call from many threads at once.
 //   auto scorer = rubric::Scorer::Compile(bank, &status);
 //   rubric::Result r;
 //   if (scorer->Score("payment-race-condition", answer, &r).ok()) ...
@@ -33,6 +34,11 @@ class Scorer {
   // Compiles every part not compiled yet (a server calls it in the background once it is up);
   // the problems of every pattern that does not compile. Safe to call while scoring.
   Status CompileAll() const;
+  // Frees the matcher of every question not scored since the previous call (a server calls it
+  // every few minutes, so that a bank's idle memory stays small); it compiles again when next
+  // scored, with the same results. Returns how many were freed. A score in progress is never
+  // slowed: if scores keep running for a whole second, nothing is freed this time.
+  int ReleaseIdle() const;
 
   // Scores `answer` (any bytes: invalid UTF-8 is repaired) for the question `question_id` (id or
   // number). Errors: unknown question, answer over the limit, the question's patterns do not
