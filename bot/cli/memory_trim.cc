@@ -6,8 +6,12 @@ namespace bot {
 
 void LimitMallocArenas(int arenas) { mallopt(M_ARENA_MAX, arenas); }
 
-MemoryTrimmer::MemoryTrimmer(std::chrono::milliseconds interval)
-    : interval_(interval), thread_([this] { Run(); }) {}
+MemoryTrimmer::MemoryTrimmer(std::chrono::milliseconds interval, int release_every,
+                             std::function<void()> release)
+    : interval_(interval),
+      release_every_(release_every),
+      release_(std::move(release)),
+      thread_([this] { Run(); }) {}
 
 MemoryTrimmer::~MemoryTrimmer() {
   {
@@ -26,7 +30,9 @@ int MemoryTrimmer::trims() const {
 void MemoryTrimmer::Run() {
   std::unique_lock<std::mutex> l(mu_);
   while (!cv_.wait_for(l, interval_, [this] { return stop_; })) {
+    const bool release = release_ && release_every_ > 0 && (trims_ + 1) % release_every_ == 0;
     l.unlock();
+    if (release) release_();
     malloc_trim(0);
     l.lock();
     ++trims_;

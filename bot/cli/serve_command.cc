@@ -40,6 +40,7 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
       {"connections-per-address", true, "open connections one client address may hold (env CONNECTIONS_PER_ADDRESS, default threads/4, at least 2)"},
       {"rate-limit", true, "API requests per minute per client address, 0 for none (env RATE_LIMIT_PER_MINUTE, default 300)"},
       {"web-dir", true, "serve the page from this directory instead of the binary (env WEB_DIR)"},
+      {"release-idle", true, "free a question's compiled patterns when unscored for this many seconds, up to twice as long (env RELEASE_IDLE_SECONDS, default 300; 0 keeps them)"},
       HelpFlag()};
   int code = 0;
   auto args = ParseCommand(argv, specs, "interview-bot [serve] [flags]", io, &code);
@@ -55,6 +56,11 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   }
   if (!ParseInt(Setting(*args, "rate-limit", "RATE_LIMIT_PER_MINUTE", "300"), 0, 1000000, &rate)) {
     io.err << "interview-bot serve: rate-limit must be a number from 0 to 1000000\n";
+    return 2;
+  }
+  int release_idle = 0;
+  if (!ParseInt(Setting(*args, "release-idle", "RELEASE_IDLE_SECONDS", "300"), 0, 86400, &release_idle)) {
+    io.err << "interview-bot serve: release-idle must be a number of seconds from 0 to 86400\n";
     return 2;
   }
   int per_address = 0;
@@ -91,9 +97,8 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
     io.err << "interview-bot: not starting: fix the question bank first\n";
     return 1;
   }
-  // Questions compile on first use and all of them in the background once the server is up
-  // (below), so it answers /healthz within a fraction of a second of exec. LoadBank has checked
-  // that every pattern compiles.
+  // Questions compile when first scored, and are freed again when idle (the trimmer below), so an
+  // idle server holds none of them. LoadBank has checked that every pattern compiles.
   auto scorer = rubric::Scorer::Open(*bank);
   std::string error;
   Stores stores;
@@ -152,11 +157,10 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
          << "Open http://" << (bind == "0.0.0.0" ? "localhost" : bind) << ":" << bound << "/\n"
          << std::flush;
 
-  MemoryTrimmer trimmer(std::chrono::seconds(30));
-  std::thread compile_all([&] {
-    const rubric::Status status = scorer->CompileAll();
-    if (!status.ok()) io.err << "interview-bot: warning: " << status.ToString() << std::flush;
-  });
+  const int trim_seconds = release_idle > 0 ? std::min(30, release_idle) : 30;
+  MemoryTrimmer trimmer(std::chrono::seconds(trim_seconds),
+                        (release_idle + trim_seconds - 1) / trim_seconds,
+                        [&] { scorer->ReleaseIdle(); });
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&signals, &sig);
@@ -171,7 +175,6 @@ int ServeCommand(const std::vector<std::string>& argv, Io io) {
   }
   // After the HTTP server: no new deliveries arrive while the worker finishes its pass.
   slack.Stop();
-  compile_all.join();
   io.out << "interview-bot: stopped\n" << std::flush;
   return ok ? 0 : 1;
 }
