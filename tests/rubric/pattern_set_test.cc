@@ -52,6 +52,10 @@ TEST_CASE("PatternSet::Check rejects patterns RE2 cannot compile alone, with RE2
       {"a.{0,1000}b.{0,1000}c.{0,1000}d",
        "pattern is too large once compiled (9008 instructions, limit 5000); use smaller repetition "
        "counts"},
+      // Small enough by their text's bound: found by the parser alone.
+      {"x{2}{3}", "bad repetition operator: {2}{3}"},
+      {"[z-a]", "invalid character class range: z-a"},
+      {"\\pX", "invalid character class range: \\pX"},
       {"idempoten", ""},
   };
   for (const auto& c : cases) {
