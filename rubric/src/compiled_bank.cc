@@ -22,21 +22,21 @@ namespace {
 
 // The concepts the model answer names only where it negates them ("constructors do not have a
 // return type"): an answer negating them agrees with it.
-void MarkNegatedInModel(const Question& q, QuestionTables* t) {
+std::vector<bool> NegatedInModel(const Question& q, const QuestionTables& t) {
   const Analysis model = Analyse(RepairUtf8(q.model_answer));
-  const auto hits = MatchSentences(model, t->patterns);
+  const auto hits = MatchSentences(model, t.patterns);
   std::vector<bool> negated(q.rubric.concepts.size(), false), affirmed(negated);
   for (size_t si = 0; si < model.sentences.size(); ++si) {
     const std::string_view text = model.SentenceText(si);
     for (int p : hits[si]) {
-      const PatternOwner& owner = t->owners[p];
+      const PatternOwner& owner = t.owners[p];
       size_t b = 0, e = 0;
-      if (owner.kind != PatternOwner::kConcept || !t->patterns.Find(p, text, &b, &e)) continue;
+      if (owner.kind != PatternOwner::kConcept || !t.patterns.Find(p, text, &b, &e)) continue;
       (MayReject(text) && RejectsMention(text, b, e) ? negated : affirmed)[owner.item] = true;
     }
   }
-  t->negated_in_model.resize(negated.size());
-  for (size_t ci = 0; ci < negated.size(); ++ci) t->negated_in_model[ci] = negated[ci] && !affirmed[ci];
+  for (size_t ci = 0; ci < negated.size(); ++ci) negated[ci] = negated[ci] && !affirmed[ci];
+  return negated;
 }
 
 // Everything question `q` is about, as text: what is asked, the model answer, concepts and steps.
@@ -158,6 +158,11 @@ Status CompiledBank::CompileAll() const {
   return problems.empty() ? Status() : Status::Errors(std::move(problems));
 }
 
+bool QuestionTables::NegatedInModel(int concept) const {
+  std::call_once(negated_once, [this] { negated_in_model = internal::NegatedInModel(*question, *this); });
+  return negated_in_model[concept];
+}
+
 std::shared_lock<std::shared_timed_mutex> CompiledBank::Hold() const {
   return std::shared_lock<std::shared_timed_mutex>(hold_mu_);
 }
@@ -244,7 +249,7 @@ void CompiledBank::CompileQuestion(int qi) const {
   for (auto w : Words(norm.text)) {
     if (!IsStopWord(w)) t.vocabulary.emplace(w);
   }
-  MarkNegatedInModel(q, &t);
+  t.question = &q;
 }
 
 void CompiledBank::CompileOffTopic() const {

@@ -50,9 +50,14 @@ struct QuestionTables {
   // model answer itself is: a derived rubric's concepts are single words, far denser than the
   // hand-written ones.
   double salad_words_per_concept = 0;
-  // Per concept: whether the model answer itself names it only in a negation ("constructors do
-  // not have a return type"), so an answer negating it agrees with the model answer.
-  std::vector<bool> negated_in_model;
+  // Whether the model answer itself names concept `concept` only in a negation ("constructors do
+  // not have a return type"), so an answer negating it agrees with the model answer. Matched on
+  // first call, which only an answer rejecting a concept's mention makes: matching the model
+  // answer is a third of compiling a question.
+  bool NegatedInModel(int concept) const;
+  const Question* question = nullptr;
+  mutable std::once_flag negated_once;
+  mutable std::vector<bool> negated_in_model;
   // Set when the bank's style blends word overlap with the model answer into the score.
   std::unique_ptr<ModelVocabulary> model_vocabulary;
   // The concepts by their meaning, for statements that tell them in their own words.

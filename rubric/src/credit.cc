@@ -97,8 +97,8 @@ DepthCounts CreditText(const CompiledBank& cb, int qi, const Analysis& a,
       }
       size_t b = 0, e = 0;
       if (!t.patterns.Find(p, text, &b, &e)) continue;
-      const bool negated = (red_flag || wrong_conclusion || !t.negated_in_model[owner.item]) &&
-                           stance.Rejects(b, e);
+      const bool negated = stance.Rejects(b, e) &&
+                           (red_flag || wrong_conclusion || !t.NegatedInModel(owner.item));
       if (red_flag || wrong_conclusion) {
         if (a.Says(si, fragments) && !negated) {
           (red_flag ? flagged : proposed)[owner.item] = true;

@@ -79,3 +79,12 @@ TEST_CASE("CreditText: red flags and wrong conclusions are collected once, with 
   REQUIRE(credits.wrong_conclusions.size() == 1);
   CHECK(credits.wrong_conclusions[0].quote == "two-phase commit");
 }
+
+TEST_CASE("CreditText matches the model answer for its negations only when a text rejects a concept") {
+  const Mini mini;
+  const auto& tables = mini.compiled->Table(0);
+  mini.Credit("Every payment attempt gets an idempotency key so a retry is harmless.");
+  CHECK(tables.negated_in_model.empty());  // not needed yet: nothing was rejected
+  mini.Credit("An idempotency key is overkill for a shop this size.");
+  CHECK(tables.negated_in_model.size() == mini.bank.questions[0].rubric.concepts.size());
+}
