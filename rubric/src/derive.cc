@@ -264,6 +264,10 @@ void Derive(const Bank& bank, const std::map<std::string, int>& df,
 }  // namespace
 
 void DeriveRubrics(Bank* bank, bool replace_hand_written) {
+  const bool any = replace_hand_written ||
+                   std::any_of(bank->questions.begin(), bank->questions.end(),
+                               [](const Question& q) { return q.rubric.concepts.empty(); });
+  if (!any) return;  // every question has its own rubric: nothing needs the bank's frequencies
   std::vector<std::string> answers;
   for (const auto& q : bank->questions) answers.push_back(q.model_answer);
   const std::map<std::string, int> df = DocumentFrequency(answers);
