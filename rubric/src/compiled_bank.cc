@@ -69,13 +69,13 @@ std::string Field(const char* list, size_t item, size_t pattern) {
 }
 
 // Adds `pattern` to `set` and its owner to `owners`, or the reason it does not compile to
-// `problems`. The set's parser finds syntax errors; `check_alone` also compiles the pattern alone
-// for what only a compile finds (its size), unless the bank's loader did that already.
+// `problems`. The set's parser finds syntax errors; `check_alone` also checks its size alone,
+// unless the bank's loader did that already.
 void AddPattern(PatternSet* set, std::vector<PatternOwner>* owners, const std::string& pattern,
                 PatternOwner owner, bool check_alone, const std::string& file,
                 const std::string& field, std::vector<Problem>* problems) {
   std::string error;
-  if ((check_alone && !PatternSet::Check(pattern, &error)) || set->Add(pattern, &error) < 0) {
+  if (set->Add(pattern, &error) < 0 || (check_alone && !PatternSet::CheckSize(pattern, &error))) {
     problems->push_back({file, field, "does not compile as RE2: " + error});
     return;
   }

@@ -36,14 +36,22 @@ PatternSet::PatternSet() : options_(Options()) {
 PatternSet::~PatternSet() = default;
 
 bool PatternSet::Check(std::string_view pattern, std::string* error) {
-  const re2::StringPiece text(pattern.data(), pattern.size());
   // Nearly every pattern is far below the limit by a bound read from its text; for those, RE2's
   // parser alone finds every error, at a fifth of the cost of a compile.
   if (const auto bound = ProgramSizeBound(pattern); bound && *bound <= kMaxProgramSize) {
     RE2::Set parser(SingleOptions(), RE2::UNANCHORED);
-    return parser.Add(text, error) >= 0;
+    return parser.Add(re2::StringPiece(pattern.data(), pattern.size()), error) >= 0;
   }
-  const RE2 re(text, SingleOptions());
+  return CompilesWithinLimit(pattern, error);
+}
+
+bool PatternSet::CheckSize(std::string_view pattern, std::string* error) {
+  if (const auto bound = ProgramSizeBound(pattern); bound && *bound <= kMaxProgramSize) return true;
+  return CompilesWithinLimit(pattern, error);
+}
+
+bool PatternSet::CompilesWithinLimit(std::string_view pattern, std::string* error) {
+  const RE2 re(re2::StringPiece(pattern.data(), pattern.size()), SingleOptions());
   if (!re.ok()) {
     *error = re.error();
     return false;

@@ -25,6 +25,8 @@ class PatternSet {
   // Add checks only what the set's parser sees; the bank's loader or the scorer runs this once on
   // every pattern (CompiledBank).
   static bool Check(std::string_view pattern, std::string* error);
+  // Check's size part alone, for a pattern Add has parsed already.
+  static bool CheckSize(std::string_view pattern, std::string* error);
 
   // Adds a pattern (case-insensitive); returns its index, or -1 with RE2's reason in `error`.
   int Add(std::string_view pattern, std::string* error);
@@ -41,6 +43,8 @@ class PatternSet {
   long fallbacks() const { return fallbacks_.load(); }
 
  private:
+  // Compiles `pattern` alone: RE2's reason, or the size over the limit, in `error` if not.
+  static bool CompilesWithinLimit(std::string_view pattern, std::string* error);
   // Pattern `index` compiled alone. Most patterns never need it (only credited concepts' spans
   // do), so it is built on first use and kept.
   const RE2& Single(int index) const;
