@@ -7,9 +7,9 @@
 #ifndef RUBRIC_SRC_COMPILED_BANK_H_
 #define RUBRIC_SRC_COMPILED_BANK_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
-#include <atomic>
 #include <mutex>
 #include <shared_mutex>
 #include <string>

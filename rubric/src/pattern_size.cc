@@ -18,6 +18,7 @@ constexpr long kOperator = 4;     // the Alt or Nop of `*`, `+`, `?`, `|` and ea
 constexpr long kCapture = 4;      // a capturing group's two Capture instructions
 constexpr long kOverhead = 16;    // Fail, Match and the unanchored prefix
 constexpr long kMaxRepeat = 1000; // RE2's own limit
+constexpr int kMaxDepth = 1000;    // of nested groups: RE2's own limit
 
 class Reader {
  public:
@@ -83,7 +84,8 @@ class Reader {
     if (pos_ >= text_.size()) return std::nullopt;
     const char c = text_[pos_++];
     if (c == 'p' || c == 'P') {
-      if (pos_ < text_.size() && text_[pos_] == '{') {
+      if (pos_ >= text_.size()) return std::nullopt;
+      if (text_[pos_] == '{') {
         const size_t close = text_.find('}', pos_);
         if (close == std::string_view::npos) return std::nullopt;
         pos_ = close + 1;
@@ -172,7 +174,9 @@ class Reader {
         extra = 0;
       }
     }
+    if (++depth_ > kMaxDepth) return std::nullopt;  // RE2 refuses deeper nesting too
     const auto inside = Alternation(true);
+    --depth_;
     if (!inside) return std::nullopt;
     return *inside + extra;
   }
@@ -222,6 +226,7 @@ class Reader {
 
   std::string_view text_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

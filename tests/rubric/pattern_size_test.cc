@@ -90,4 +90,5 @@ TEST_CASE("ProgramSizeBound leaves to the compile what it does not read, and bou
     CHECK(ProgramSizeBound(c.pattern).has_value() == c.bounded);
   }
   CHECK(*ProgramSizeBound("a.{0,1000}b") > 5000);
+  CHECK_FALSE(ProgramSizeBound(std::string(100000, '(') + std::string(100000, ')')).has_value());
 }
