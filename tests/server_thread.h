@@ -6,8 +6,11 @@
 
 #include <doctest/doctest.h>
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <thread>
+
+#include "http/listen_backlog.h"
 
 class ServerThread {
  public:
@@ -16,6 +19,9 @@ class ServerThread {
     REQUIRE(port_ > 0);
     thread_ = std::thread([this] { server_.listen_after_bind(); });
     while (!server_.is_running()) std::this_thread::yield();
+    // As serve does: httplib listens with a backlog of 5, and a burst of connections beyond it
+    // would lose SYNs and arrive a second later.
+    REQUIRE(bot::WidenListenBacklog(port_, SOMAXCONN));
   }
   ~ServerThread() {
     server_.stop();

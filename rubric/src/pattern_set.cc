@@ -20,6 +20,12 @@ RE2::Options Options() {
   return options;
 }
 
+// Whether the size bound read from the pattern's text is within the limit (no compile needed).
+bool BoundWithinLimit(std::string_view pattern) {
+  const auto bound = ProgramSizeBound(pattern);
+  return bound && *bound <= kMaxProgramSize;
+}
+
 RE2::Options SingleOptions() {
   RE2::Options options = Options();
   options.set_max_mem(8 << 20);
@@ -38,7 +44,7 @@ PatternSet::~PatternSet() = default;
 bool PatternSet::Check(std::string_view pattern, std::string* error) {
   // Nearly every pattern is far below the limit by a bound read from its text; for those, RE2's
   // parser alone finds every error, at a fifth of the cost of a compile.
-  if (const auto bound = ProgramSizeBound(pattern); bound && *bound <= kMaxProgramSize) {
+  if (BoundWithinLimit(pattern)) {
     RE2::Set parser(SingleOptions(), RE2::UNANCHORED);
     return parser.Add(re2::StringPiece(pattern.data(), pattern.size()), error) >= 0;
   }
@@ -46,8 +52,7 @@ bool PatternSet::Check(std::string_view pattern, std::string* error) {
 }
 
 bool PatternSet::CheckSize(std::string_view pattern, std::string* error) {
-  if (const auto bound = ProgramSizeBound(pattern); bound && *bound <= kMaxProgramSize) return true;
-  return CompilesWithinLimit(pattern, error);
+  return BoundWithinLimit(pattern) || CompilesWithinLimit(pattern, error);
 }
 
 bool PatternSet::CompilesWithinLimit(std::string_view pattern, std::string* error) {

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
-#include <vector>
 #include <thread>
+#include <vector>
 
 TEST_CASE("MemoryTrimmer trims on its interval and stops without waiting for the next one") {
   auto trimmer = std::make_unique<bot::MemoryTrimmer>(std::chrono::milliseconds(10));

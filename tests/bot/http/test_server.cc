@@ -9,7 +9,6 @@
 
 #include <atomic>
 
-#include "http/listen_backlog.h"
 #include "temp_path.h"
 
 namespace bot {
@@ -40,8 +39,6 @@ TestServer::TestServer(std::string db_path, int rate_per_minute, int read_timeou
   http_->Install(&server_);
   if (read_timeout_seconds > 0) server_.set_read_timeout(read_timeout_seconds, 0);
   running_ = std::make_unique<ServerThread>(server_);
-  // As serve does: bursts of connections in tests would otherwise wait a second for a SYN retry.
-  REQUIRE(WidenListenBacklog(running_->port(), SOMAXCONN));
 }
 
 httplib::Client TestServer::Client() const {
