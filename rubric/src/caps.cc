@@ -2,6 +2,7 @@
 
 #include "answer_checks.h"
 #include "coverage.h"
+#include "hedge.h"
 #include "negation.h"
 #include "params.h"
 
@@ -53,6 +54,27 @@ void AddDenial(const StyleParams& style, const Analysis& answer, std::vector<Def
                               " statements open with a negation: an answer that denies what it "
                               "mentions earns no credit for it.",
                           "", Params::kDenialCap));
+  }
+}
+
+// Nearly every statement hedged: the answer says what might be true, never what the candidate
+// would do, and an interviewer cannot act on it.
+void AddHedging(const StyleParams& style, const Analysis& answer, std::vector<Defence>* out) {
+  if (!style.hedging_caps) return;
+  int statements = 0, hedged = 0;
+  for (size_t si = 0; si < answer.sentences.size(); ++si) {
+    if (!answer.Says(si)) continue;
+    ++statements;
+    hedged += Hedges(answer.SentenceText(si));
+  }
+  if (hedged >= Params::kHedgedMinStatements && hedged >= Params::kHedgedShare * statements) {
+    out->push_back(Capped("hedged",
+                          std::to_string(hedged) + " of the answer's " +
+                              std::to_string(statements) +
+                              " statements are hedged (\"maybe\", \"I guess\", \"not sure\"), so "
+                              "it never says what you would do. Commit to a diagnosis and a plan, "
+                              "and say what evidence would change your mind.",
+                          "", Params::kHedgedCap));
   }
 }
 
@@ -137,6 +159,7 @@ std::vector<Defence> Defences(const CompiledBank& cb, int qi, const Analysis& an
   if (!declined) {
     AddSaladDefences(cb.Table(qi), style, answer, credits, &out);
     AddDenial(style, answer, &out);
+    AddHedging(style, answer, &out);
     AddOffTopic(cb, qi, answer, hits, off_topic_match, &out);
     if (answer.words < style.too_short_words) {
       out.push_back(Capped("too-short",

@@ -78,6 +78,13 @@ struct Params {
   static constexpr double kDismissedCap = 2.0;
   static constexpr double kDismissedMinWeight = 3;
   static constexpr double kDismissedShare = 0.35;
+  // Hedging: capped at kHedgedCap when at least kHedgedMinStatements statements, and kHedgedShare
+  // of all, hedge (hedge.h). Measured on the dev set's tune half: hedged answers 0.80-1.0 of their
+  // statements, every other answer of four or more statements at most 0.5 (non-native and shallow
+  // answers); graders give hedged answers 2.8-3.5.
+  static constexpr double kHedgedCap = 3.5;
+  static constexpr int kHedgedMinStatements = 4;
+  static constexpr double kHedgedShare = 0.65;
   // A wrong conclusion for the scenario (rubric.wrong_conclusions), proposed rather than dismissed.
   static constexpr double kWrongConclusionCap = 2.5;
   // Step status thresholds.
@@ -110,15 +117,18 @@ struct StyleParams {
   // overlap with the model answer (similarity.h) at this weight: the overlap still credits the
   // reference's vocabulary where a derived rubric's steps ask for more than a short answer says.
   double overlap_weight;
+  // An interview answer that hedges nearly every statement commits to nothing; a short exam answer
+  // is judged on its content alone.
+  bool hedging_caps;
 };
 
 constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNeedMin,
                                          Params::kAttempt,       Params::kAttemptWords,
                                          Params::kCoverageWeight, Params::kCoverageExponent,
                                          Params::kFullLengthWords, Params::kTooShortWords, true, false,
-                                         Params::kScrambledMinWords, 0.0, 0.0};
+                                         Params::kScrambledMinWords, 0.0, 0.0, true};
 // Tuned on Mohler assignments 1-4 only (docs/scoring.md).
-constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.5, 1.0, 0, false, true, 8, 0.25, 0.6};
+constexpr StyleParams kShortStyle = {0.7, 1.0, 3.0, 10, 1.0, 0.5, 1.0, 0, false, true, 8, 0.25, 0.6, false};
 
 }  // namespace rubric::internal
 

@@ -73,6 +73,15 @@ TEST_CASE("Defences: each raises its flag with its own cap or penalty") {
        "An idempotency key is overkill here. A reconciliation job is busywork. Refunds are not "
        "needed either." + filler,
        {{"negated", 10.0, 0}, {"negated", 10.0, 0}, {"negated", 10.0, 0}, {"dismissed", 2.0, 0}}},
+      {"every statement hedged",
+       "Maybe the retries charge twice. An idempotency key could be the fix, I guess. A "
+       "reconciliation job might find the old ones. Refunds are probably needed too." + filler,
+       {{"hedged", 3.5, 0}}},
+      {"a few hedges among commitments: under the share, no flag",
+       "The retries charge twice because the key is missing. An idempotency key might be enough. "
+       "A reconciliation job finds the old ones, probably nightly. Refunds go out the same day. "
+       "Maybe we add alerts. The canary goes first, hopefully to one percent." + filler + filler,
+       {}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);
