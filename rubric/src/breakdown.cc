@@ -54,6 +54,10 @@ void ComposeScore(const Question& q, const ScoreInputs& in, const std::vector<De
   const double base = in.attempt + content_points + depth_points;
   double score = base * in.length;
   parts.push_back({"length", "", "Length: a short answer covers less", score - base});
+  if (in.focus < 1.0) {
+    parts.push_back({"focus", "", "Focus: points buried in a long answer", score * (in.focus - 1)});
+    score *= in.focus;
+  }
   if (score > Params::kTopKnee) {
     const double eased = Params::kTopKnee + (score - Params::kTopKnee) * Params::kTopSlope;
     parts.push_back({"ceiling", "", "The top of the scale is kept for the exceptional", eased - score});

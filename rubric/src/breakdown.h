@@ -20,6 +20,7 @@ struct ScoreInputs {
   double depth = 0;            // 0..1
   double depth_gate = 0;       // 0..1: depth counts as far as coverage goes
   double length = 1;           // 0..1 factor
+  double focus = 1;            // 0..1 factor: points buried in a long answer (caps.h FocusFactor)
 };
 
 // Sets r->score, r->band and r->breakdown; a declined answer scores 0 with no lines.

@@ -1,5 +1,7 @@
 #include "caps.h"
 
+#include <algorithm>
+
 #include "answer_checks.h"
 #include "coverage.h"
 #include "hedge.h"
@@ -60,7 +62,7 @@ void AddDenial(const StyleParams& style, const Analysis& answer, std::vector<Def
 // Nearly every statement hedged: the answer says what might be true, never what the candidate
 // would do, and an interviewer cannot act on it.
 void AddHedging(const StyleParams& style, const Analysis& answer, std::vector<Defence>* out) {
-  if (!style.hedging_caps) return;
+  if (!style.judges_delivery) return;
   int statements = 0, hedged = 0;
   for (size_t si = 0; si < answer.sentences.size(); ++si) {
     if (!answer.Says(si)) continue;
@@ -144,7 +146,30 @@ void AddRejections(const Question& q, const Credits& credits, bool declined,
                         "", Params::kDismissedCap));
 }
 
+double Ramp(double x, double low, double high) {
+  return std::clamp((x - low) / (high - low), 0.0, 1.0);
+}
+
 }  // namespace
+
+double FocusFactor(const StyleParams& style, int words, const Credits& credits, double coverage) {
+  if (!style.judges_delivery || words < Params::kFocusWordsLow) return 1.0;
+  double credited = 0;
+  for (const auto& st : credits.concepts) credited += st.in_answer ? st.credit : 0;
+  const double per_concept = words / std::max(1.0, credited);
+  return 1.0 - Params::kFocusLoss * Ramp(words, Params::kFocusWordsLow, Params::kFocusWordsHigh) *
+                   Ramp(per_concept, Params::kFocusPerConceptLow, Params::kFocusPerConceptHigh) *
+                   Ramp(1.0 - coverage, Params::kFocusUncoveredLow, Params::kFocusUncoveredHigh);
+}
+
+FlagDetail UnfocusedFlag(int words) {
+  return {"unfocused",
+          "At " + std::to_string(words) +
+              " words, the points that earned credit are spread thin among digressions, and part "
+              "of the framework is left out. Lead with your diagnosis and plan, and cut what does "
+              "not serve them.",
+          ""};
+}
 
 std::vector<Defence> Defences(const CompiledBank& cb, int qi, const Analysis& answer,
                               const std::vector<std::vector<int>>& hits, const Credits& credits,

@@ -26,6 +26,14 @@ struct Defence {
 // matches of the question's PatternSet; `credits` include any follow-up's (wrong conclusions and
 // red flags there count too), but the caps judge the main answer. *off_topic_match is set to the
 // question the answer fits better, when it is off-topic.
+// 1 for a focused answer; less for a long one whose credited points are spread thin
+// and a framework left partly uncovered (Params::kFocusLoss). Judges the main answer's words and
+// what it earned itself; `coverage` is the overall coverage of the framework's steps, 0..1.
+double FocusFactor(const StyleParams& style, int words, const Credits& credits, double coverage);
+
+// The flag that says why FocusFactor took points off an answer of `words` words.
+FlagDetail UnfocusedFlag(int words);
+
 std::vector<Defence> Defences(const CompiledBank& bank, int question, const Analysis& answer,
                               const std::vector<std::vector<int>>& answer_hits,
                               const Credits& credits, bool declined, std::string* off_topic_match);

@@ -66,7 +66,10 @@ const char kStrongConcession[] =
     R"(tempting)\b)";
 const char kWeakConcession[] =
     R"(^(i know|i get (it|that|why)|i understand|sure|granted|admittedly|of course)\b)"
-    R"(|\b(fine for|nice for|great for|good for|fine if you|nice to have)\b)";
+    R"(|\b(fine for|nice for|great for|good for|fine if you|nice to have)\b)"
+    // ... or grants only that it exists or can be done: "2PC exists, but the coordinator ...".
+    R"(|\b(exists?|(is|are) (technically )?possible|(is|are) an option|(is|are) options|)"
+    R"(technically works?|has its place|have their place)\b)";
 
 // Others' ideas: "people always blame", "everyone reaches for", "the first instinct is to".
 const char kAttribution[] =

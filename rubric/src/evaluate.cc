@@ -119,6 +119,11 @@ Result Evaluate(const CompiledBank& cb, int qi, const Analysis& answer, const An
   in.depth = depth_score;
   in.depth_gate = std::min(1.0, overall / Params::kDepthNeedsCoverage);
   in.length = LengthFactor(style, effective_words);
+  in.focus = FocusFactor(style, answer.words, credits, overall);
+  if (in.focus < 1.0) {
+    r.flags.push_back("unfocused");
+    r.flag_details.push_back(UnfocusedFlag(answer.words));
+  }
   ComposeScore(q, in, defences, declined, &r);
 
   Describe(q, tables, coverage, concrete, credits, &r);

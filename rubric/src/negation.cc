@@ -34,7 +34,8 @@ const std::unordered_set<std::string_view>& NegationCues() {
   static const auto* words = new std::unordered_set<std::string_view>{
       "not", "no", "never", "without", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt",
       "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt", "can't", "cant", "cannot",
-      "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "nor", "neither", "avoid",
+      "isn't", "isnt", "aren't", "arent", "wasn't", "weren't", "couldn't", "couldnt", "haven't",
+      "havent", "hasn't", "hasnt", "hadn't", "hadnt", "nor", "neither", "avoid",
       "avoiding", "skip", "skipping", "drop", "ditch", "forget", "reject", "abandon", "ignore",
       "ignoring", "nobody", "scrap", "eschew", "forgo", "forego",
       "instead", "rather", "needn't", "mustn't", "unnecessary", "pointless", "overkill", "useless",

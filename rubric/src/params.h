@@ -85,8 +85,21 @@ struct Params {
   static constexpr double kHedgedCap = 3.5;
   static constexpr int kHedgedMinStatements = 4;
   static constexpr double kHedgedShare = 0.65;
+  // Focus: a long answer whose credited points are spread thin buries them in digressions, and
+  // graders mark it down. The score is multiplied by 1 - kFocusLoss * ramp(words, kFocusWords) *
+  // ramp(words per credited concept, kFocusWordsPerConcept), each ramp rising from 0 to 1 across
+  // [low, high]. Measured on the tune half and a blind training set: expert answers of 330-390
+  // words carry at most 33 words per credited concept, rambling ones of 440-540 words 45-112;
+  // graders put rambling answers 1.4 below the scorer on average. A third ramp, of the framework
+  // left uncovered (1 - overall coverage), spares the complete answer that is long because it is
+  // thorough: the seed model answers run to 1,350 words (code included) at 0.86-1.0 coverage,
+  // rambling answers cover 0.17-0.93.
+  static constexpr double kFocusLoss = 0.2;
+  static constexpr double kFocusUncoveredLow = 0.05, kFocusUncoveredHigh = 0.2;
+  static constexpr double kFocusWordsLow = 350, kFocusWordsHigh = 400;
+  static constexpr double kFocusPerConceptLow = 35, kFocusPerConceptHigh = 45;
   // A wrong conclusion for the scenario (rubric.wrong_conclusions), proposed rather than dismissed.
-  static constexpr double kWrongConclusionCap = 2.5;
+  static constexpr double kWrongConclusionCap = 2.0;
   // Step status thresholds.
   static constexpr double kCovered = 0.75;
 };
@@ -117,9 +130,9 @@ struct StyleParams {
   // overlap with the model answer (similarity.h) at this weight: the overlap still credits the
   // reference's vocabulary where a derived rubric's steps ask for more than a short answer says.
   double overlap_weight;
-  // An interview answer that hedges nearly every statement commits to nothing; a short exam answer
-  // is judged on its content alone.
-  bool hedging_caps;
+  // An interview answer is judged on its delivery too (hedged throughout, points buried in
+  // digressions); a short exam answer on its content alone.
+  bool judges_delivery;
 };
 
 constexpr StyleParams kInterviewStyle = {Params::kStepNeedShare, Params::kStepNeedMin,

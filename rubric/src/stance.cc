@@ -11,12 +11,14 @@ namespace {
 
 constexpr size_t kBareDismissalWords = 5;  // "Not worth it." "Pure ceremony, honestly."
 
-// A concession before a contrast that follows the mention: "X sounds great, but ...".
-bool Conceded(std::string_view sentence, size_t end) {
-  const size_t contrast = FindContrast(sentence.substr(end));
+// A concession before a contrast that follows the mention's start: "X sounds great, but ...". The
+// contrast may fall inside a mention that a pattern stretched over it ("two-phase commit exists,
+// but the coordinator ..." matched as "two-phase commit ... coordinator").
+bool Conceded(std::string_view sentence, size_t begin) {
+  const size_t contrast = FindContrast(sentence.substr(begin));
   if (contrast == std::string_view::npos) return false;
-  const std::string_view before = sentence.substr(0, end + contrast);
-  const std::string_view after = sentence.substr(end + contrast);
+  const std::string_view before = sentence.substr(0, begin + contrast);
+  const std::string_view after = sentence.substr(begin + contrast);
   switch (ConcessionIn(before)) {
     case Concession::kStrong:
       return true;
@@ -109,7 +111,7 @@ bool RejectedByVerb(std::string_view sentence, size_t begin) {
 }  // namespace
 
 bool RejectsMention(std::string_view sentence, size_t begin, size_t end) {
-  return IsNegated(sentence, begin, end) || Conceded(sentence, end) || Attributed(sentence, begin) ||
+  return IsNegated(sentence, begin, end) || Conceded(sentence, begin) || Attributed(sentence, begin) ||
          Mocked(sentence, begin) || LeftAlone(sentence, begin, end) ||
          RejectedByVerb(sentence, begin);
 }

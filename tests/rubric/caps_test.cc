@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "params.h"
 #include "test_util.h"
 
 namespace {
@@ -68,7 +69,7 @@ TEST_CASE("Defences: each raises its flag with its own cap or penalty") {
       {"a red flag's penalty", "We would disable retries on the payment call entirely." + filler,
        {{"red-flag", 10.0, 1.5}}},
       {"a wrong conclusion", "The fix is two-phase commit between our database and the provider." + filler,
-       {{"wrong-conclusion", 2.5, 0}}},
+       {{"wrong-conclusion", 2.0, 0}}},
       {"the right tools dismissed",
        "An idempotency key is overkill here. A reconciliation job is busywork. Refunds are not "
        "needed either." + filler,
@@ -129,4 +130,32 @@ TEST_CASE("Off-topic matches only the questions whose words fit the answer bette
                  &match) == std::vector<std::string>{"off-topic", "too-short"});
   CHECK(match == "cache-stampede");
   CHECK(compiled.Table(1).patterns.size() > 0);
+}
+
+TEST_CASE("FocusFactor: a long answer with its points spread thin and the framework part-covered") {
+  using namespace rubric::internal;
+  struct Case {
+    std::string name;
+    int words, credited;
+    double coverage, factor;
+  };
+  const Case cases[] = {
+      {"a short answer is never unfocused", 300, 2, 0.3, 1.0},
+      {"long and dense: 25 words per concept", 500, 20, 0.6, 1.0},
+      {"long, thin and part-covered: the whole loss", 500, 5, 0.6, 0.8},
+      {"long and thin but complete (a thorough model answer)", 1200, 15, 1.0, 1.0},
+      {"half-way up each ramp", 375, 9, 0.875, 1.0 - 0.2 * 0.5 * (375.0 / 9 - 35) / 10 * 0.5},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    Credits credits;
+    credits.concepts.resize(c.credited + 3);  // three concepts not credited
+    for (int i = 0; i < c.credited; ++i) {
+      credits.concepts[i].credit = 1.0;
+      credits.concepts[i].in_answer = true;
+    }
+    CHECK(FocusFactor(kInterviewStyle, c.words, credits, c.coverage) == doctest::Approx(c.factor));
+    // A short exam answer is judged on content alone.
+    CHECK(FocusFactor(kShortStyle, c.words, credits, c.coverage) == 1.0);
+  }
 }

@@ -19,6 +19,8 @@ TEST_CASE("IsNegated decides whether a mention is dismissed") {
       {"i would add an [idempotency key] to every request", false},
       {"i would not use a [saga] here", true},
       {"i wouldn't use a [saga] here", true},
+      {"we couldn't [take the site down] for the migration", true},
+      {"we haven't [rolled back] once this year", true},
       {"[idempotency keys] are overkill for this", true},
       {"[ttls] are useless here", true},
       {"no need for a [distributed lock]", true},

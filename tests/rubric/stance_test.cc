@@ -64,6 +64,12 @@ TEST_CASE("RejectsMention: dismissal, concession and attribution frames, and the
       {"[circuit breakers] are fine for big companies, but they are overkill for us", true},
       {"of course we add [an idempotency key], but we also reconcile nightly", false},
       {"[a canary] is cheap, but it needs a good metric", false},
+      {"[two-phase commit] exists, but when the coordinator dies nobody can write", true},
+      {"[a rewrite] is technically possible, but nobody would fund it", true},
+      {"[an outbox] exists in our codebase, but we also need a reconciliation job", false},
+      // A pattern may stretch a mention over the contrast; the concession before it still counts.
+      {"[two-phase commit exist, but when coordinator] die, no participant can write", true},
+      {"[blue-green sounds great, but doubles] the fleet", true},
       // Attributions to others.
       {"people always blame [the query plan] first", true},
       {"everyone reaches for [a distributed lock] here", true},
