@@ -64,6 +64,20 @@ std::string CapSentence(const rubric::Result& r, const rubric::ScorePart& cap) {
          (message.empty() ? "." : ": " + message);
 }
 
+// What the focus line took off a long answer whose points are buried (0 when it took nothing).
+double FocusCost(const rubric::Result& r) {
+  double cost = 0;
+  for (const auto& p : r.breakdown) {
+    if (p.kind == "focus") cost -= p.points;
+  }
+  return cost;
+}
+
+std::string FocusSentence(const rubric::Result& r) {
+  return "Tighten it: at " + std::to_string(r.words) + " words your points are buried, which cost " +
+         Fixed1(FocusCost(r)) + " points; lead with your diagnosis and plan, and cut the digressions.";
+}
+
 std::string GapSentence(const rubric::Result& r, const rubric::Gap& gap) {
   const std::string lost = "worth up to " + Fixed1(gap.points_lost) + " points";
   const std::string hint = gap.hint.empty() ? "" : " " + gap.hint;
@@ -121,6 +135,7 @@ CoachSummary Summarise(const rubric::Result& r) {
   if (cap && cap->id != "too-short") out.fixes.push_back(CapSentence(r, *cap));
   const bool too_short = std::find(r.flags.begin(), r.flags.end(), "too-short") != r.flags.end();
   if (too_short && ShortnessCost(r) > 0) out.fixes.push_back(ShortSentence(r));
+  if (FocusCost(r) > 0) out.fixes.push_back(FocusSentence(r));
   for (const auto& g : r.gaps) {
     if (out.fixes.size() >= 2) break;
     if (g.points_lost > 0) out.fixes.push_back(GapSentence(r, g));

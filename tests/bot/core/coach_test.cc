@@ -72,6 +72,20 @@ TEST_CASE("Summarise: without a cap or shortness, the two costliest gaps; a begu
   CHECK(s.fixes[1].rfind("Add Verify", 0) == 0);
 }
 
+TEST_CASE("Summarise: a long answer's buried points come before the gaps") {
+  rubric::Result r = Short();
+  r.flags = {"unfocused"};
+  r.words = 480;
+  r.breakdown.resize(2);
+  r.breakdown.push_back({"focus", "", "Focus: points buried in a long answer", -1.3});
+  CHECK(Summarise(r).fixes ==
+        std::vector<std::string>{
+            "Tighten it: at 480 words your points are buried, which cost 1.3 points; lead with "
+            "your diagnosis and plan, and cut the digressions.",
+            "Add Verify (worth up to 2.1 points): nothing in your answer covers it yet. Say how you "
+            "would know it worked."});
+}
+
 TEST_CASE("Summarise: a hint cap, depth strengths without quotes, and nothing to say") {
   rubric::Result r = Short();
   r.steps.resize(1);
