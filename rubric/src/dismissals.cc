@@ -37,6 +37,13 @@ const char kDismissal[] =
     R"(tell (us|you|me) (anything|much)|change (anything|much)|buy (us|you) (anything|much)|)"
     R"(add (anything|much|value)|move the needle)\b)"
     R"(|\btells? (us |you )?nothing\b|\bmakes? no (sense|difference)\b)"
+    R"(|\b(won't|wouldn't|doesn't|don't|will not|would not|does not|do not) get (you|us|anyone) )"
+    R"((anywhere|far)\b|\b(gets?|got) (you|us) nowhere\b|\bleads? nowhere\b)"
+    R"(|\bless (useful|valuable|important|helpful) than (people|you|most|everyone|they) )"
+    R"((think|expect|assume|believe)\b|\b(a fantasy|wishful thinking)\b)"
+    // ... that nobody would use it,
+    R"(|\bnobody (ever |really |actually )?(reads?|opens?|uses?|looks? at|maintains?|checks?|)"
+    R"(follows?|needs?|watches?|updates?)\b)"
     R"(|\b(rarely|seldom|hardly ever|almost never) (the (answer|problem|cause|issue)|worth (it|the)|)"
     R"(needed|necessary|useful|matters?|helps?|pays? off)\b)"
     // ... that it belongs on a slide, not in production ("lovely on a whiteboard"),
