@@ -4,6 +4,7 @@
 
 #include "answer_checks.h"
 #include "concrete.h"
+#include "negation.h"
 #include "params.h"
 #include "stance.h"
 
@@ -100,7 +101,7 @@ DepthCounts CreditText(const CompiledBank& cb, int qi, const Analysis& a,
       const bool negated = stance.Rejects(b, e) &&
                            (red_flag || wrong_conclusion || !t.NegatedInModel(owner.item));
       if (red_flag || wrong_conclusion) {
-        if (a.Says(si, fragments) && !negated) {
+        if (a.Says(si, fragments) && !negated && !InConditionalClause(text, b)) {
           (red_flag ? flagged : proposed)[owner.item] = true;
           (red_flag ? credits->red_flags : credits->wrong_conclusions)
               .push_back({owner.item, QuoteText(a, si, b, e, nullptr)});

@@ -80,11 +80,11 @@ const char kWeakConcession[] =
 
 // Others' ideas: "people always blame", "everyone reaches for", "the first instinct is to".
 const char kAttribution[] =
-    R"(\b(people|everyone|everybody|folks|most (people|teams|engineers|developers|devs)|others|)"
+    R"(\b(people|everyone|everybody|folks|(most|some|many) (people|teams|engineers|developers|devs|folks)|others|)"
     R"(consultants|vendors|the industry|the (text)?books?|blog posts|best practices?)('s|'ll|'re)?)"
     R"(( always| often| usually| typically| just| will| would| going to| are going to| is going to|)"
     R"( tend to| love to| like to| want to| immediately| reflexively| instinctively)* )"
-    R"((blame|jump|reach|obsess|throw|wave|preach|push|recommend|suggest|say|tell|assume|expect|)"
+    R"((blame|jump|reach|obsess|throw|wave|preach|push|recommend|suggest|say|tell|assume|expect|think|claim|believe|)"
     R"(default|hear|insist|fixate|worry|talk|reach|rush|go straight)\w*( (to|for|over|about|at|on))?)"
     R"(|\b(the|a) (first|obvious|natural|usual|standard|textbook|by-the-book|knee-?jerk|default|)"
     R"(recommended|polished|classic|sensible|sensible-sounding|expected|official|conventional|)"

@@ -118,6 +118,13 @@ bool DismissedAfter(std::string_view sentence, size_t clause_begin, size_t end, 
 
 }  // namespace
 
+bool InConditionalClause(std::string_view sentence, size_t begin) {
+  static const auto* openers =
+      new std::unordered_set<std::string_view>{"if", "unless", "whether", "suppose", "supposing"};
+  const auto words = Words(sentence.substr(ClauseBegin(sentence, begin)));
+  return !words.empty() && openers->count(words.front()) > 0;
+}
+
 bool MayNegate(std::string_view sentence) {
   static const RE2* any_cue = [] {
     std::string words;

@@ -15,6 +15,12 @@ namespace rubric::internal {
 // a conditional ("if we don't have X, ...", "without X, retries ...") argue for X and do not count.
 bool IsNegated(std::string_view sentence, size_t begin, size_t end);
 
+// True when the mention at `begin` of `sentence` (normalised) sits in a clause that opens with a
+// condition ("if we took the site down, we would lose $200k"): it weighs an option rather than
+// proposing it. A main clause after the condition is not conditional ("if it times out, just
+// retry").
+bool InConditionalClause(std::string_view sentence, size_t begin);
+
 // False when `sentence` holds no negation cue. With MayDismiss (dismissals.h) false too, no
 // mention in it needs IsNegated. One pass; cheap.
 bool MayNegate(std::string_view sentence);

@@ -77,8 +77,9 @@ TEST_CASE("CreditText: red flags and wrong conclusions are collected once, with 
   using namespace rubric::internal;
   const Mini mini;
   const Analysis a = Analyse(RepairUtf8(
-      "I would disable retries for now. The fix is two-phase commit with the provider. Two-phase "
-      "commit again, and we disable the retries everywhere."));
+      "If we used 2PC, the provider could not take part. I would disable retries "
+      "for now. The fix is two-phase commit with the provider. Two-phase commit again, and we "
+      "disable the retries everywhere."));
   Credits credits;
   CreditText(*mini.compiled, 0, a, MatchSentences(a, mini.compiled->Table(0).patterns), "answer",
              1.0, &credits);

@@ -84,6 +84,25 @@ TEST_CASE("OpensWithNegation: a sentence that denies its claim from its first wo
   }
 }
 
+TEST_CASE("InConditionalClause: an option weighed under a condition is not proposed") {
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"if we [took the site down] we would lose $200k an hour", true},
+      {"unless we [take the site down], the backfill runs for a week", true},
+      {"whether we [use two-phase commit] or not, the provider cannot join it", true},
+      {"if it times out, just [retry the charge]", false},
+      {"we [take the site down] if the backfill fails", false},
+      {"[take the site down] for an hour", false},
+  };
+  for (const auto& c : cases) {
+    const std::string& marked = c.first;
+    CAPTURE(marked);
+    const size_t open = marked.find('[');
+    const std::string text = marked.substr(0, open) + marked.substr(open + 1, marked.find(']') - open - 1) +
+                             marked.substr(marked.find(']') + 1);
+    CHECK(rubric::internal::InConditionalClause(text, open) == c.second);
+  }
+}
+
 TEST_CASE("DeclinesToAnswer: a whole answer that says it is not answering") {
   const std::vector<std::pair<std::string, bool>> cases = {
       {"not answered", true},

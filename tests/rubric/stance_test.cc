@@ -77,6 +77,8 @@ TEST_CASE("RejectsMention: dismissal, concession and attribution frames, and the
       {"[blue-green sounds great, but doubles] the fleet", true},
       // Attributions to others.
       {"people always blame [the query plan] first", true},
+      {"people think [kafka's exactly-once delivery] removes the need for compensation", true},
+      {"some teams claim [a distributed lock] fixes it", true},
       {"everyone reaches for [a distributed lock] here", true},
       {"the first instinct is to add [an index]", true},
       {"people blame the network, but [the connection pool] is the real cause", false},
