@@ -121,9 +121,6 @@ DepthCounts CreditText(const CompiledBank& cb, int qi, const Analysis& a,
         if (st.negated_quote.empty()) st.negated_quote = QuoteText(a, si, b, e, nullptr);
         continue;
       }
-      // A later mention does not win back a concept the answer has rejected: after a dismissal
-      // the next sentences argue it ("explain won't help. explain will just say ixscan").
-      if (st.negated) continue;
       Credit(q, a, si, b, e, source, rate, owner.item, &st);
     }
     // Concepts told in the candidate's own words, where no pattern credited them.
@@ -131,7 +128,7 @@ DepthCounts CreditText(const CompiledBank& cb, int qi, const Analysis& a,
     const double meaning_rate = rate * Params::kMeaningRate;
     for (const auto& m : t.meanings->Find(text)) {
       ConceptState& st = states[m.concept_index];
-      if (st.credit >= meaning_rate || st.negated) continue;
+      if (st.credit >= meaning_rate) continue;
       if (echo < 0) echo = EchoesQuestion(t, text);
       if (echo) break;
       if (stance.Rejects(m.begin, m.end)) continue;

@@ -49,14 +49,6 @@ TEST_CASE("CreditText: statements credit, rejections and term lists do not") {
       {"rejected", "An idempotency key is overkill for a shop this size.", {}, {"idempotency-key"}, {}},
       {"dismissed by the next sentence",
        "We could add a nightly reconciliation job. Not worth it.", {}, {"reconciliation"}, {}},
-      {"rejected, then argued: the later mention does not win it back",
-       "An idempotency key is overkill for a shop this size. An idempotency key would also need "
-       "a new column on every payment.",
-       {}, {"idempotency-key"}, {}},
-      {"credited first, a later rejection does not take it away",
-       "Every payment attempt gets an idempotency key so a retry is harmless. Later on, a second "
-       "idempotency key per customer is overkill.",
-       {"idempotency-key"}, {}, {}},
       {"term list", "Idempotency, dedup, reconciliation, refunds, dashboards.", {}, {},
        {"idempotency-key", "unique-constraint", "reconciliation", "refund-duplicates", "duplicate-alert"}},
       {"a reasoned note is a statement", "- unique constraint on the key -> second insert fails",
