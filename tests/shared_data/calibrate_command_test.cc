@@ -23,14 +23,14 @@ nlohmann::json Calibrate(bool derived) {
 
 }  // namespace
 
-TEST_CASE("Rubrics derived from the seed model answers alone rank the graded answers (Spearman >= 0.70)") {
+TEST_CASE("Rubrics derived from the seed model answers alone rank the graded answers (Spearman >= 0.80)") {
   const nlohmann::json derived = Calibrate(true);
-  CHECK(derived["spearman"].get<double>() >= 0.70);
+  CHECK(derived["spearman"].get<double>() >= 0.80);
   CHECK(derived["adversarial_max"].get<double>() <= 2.5);
 }
 
-TEST_CASE("The hand-written rubrics keep their calibration (Spearman >= 0.89)") {
+TEST_CASE("The hand-written rubrics keep their calibration (Spearman >= 0.90)") {
   const nlohmann::json hand = Calibrate(false);
-  CHECK(hand["spearman"].get<double>() >= 0.89);
+  CHECK(hand["spearman"].get<double>() >= 0.90);
   CHECK(hand["model_answers_outside"].get<int>() == 0);
 }

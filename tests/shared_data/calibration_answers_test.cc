@@ -26,12 +26,13 @@ TEST_CASE("Calibration answers: Spearman >= 0.85, MAE <= 1.2, buzzwords <= 3.0")
     scores.push_back(r.score);
     if (row["kind"] == "buzzwords") {
       CAPTURE(row["id"].get<std::string>());
-      CHECK(r.score <= 3.0);
+      CHECK(r.score <= 2.5);
     }
   }
   const double spearman = bot::Spearman(grades, scores);
   const double mae = bot::MeanAbsoluteError(grades, scores);
   MESSAGE("calibration spearman=" << spearman << " mae=" << mae);
-  CHECK(spearman >= 0.85);
-  CHECK(mae <= 1.2);
+  // docs/scoring.md: Spearman 0.911, MAE 0.59.
+  CHECK(spearman >= 0.90);
+  CHECK(mae <= 0.65);
 }
