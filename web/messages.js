@@ -16,6 +16,11 @@
     'too-short': 'Too short',
     'red-flag': 'Red flag',
     'hint-used': 'Hint used',
+    denial: 'Denial',
+    dismissed: 'Right tools dismissed',
+    'wrong-conclusion': 'Wrong conclusion',
+    hedged: 'Hedged throughout',
+    unfocused: 'Points buried',
   };
   const COMMAND_TEXT = {
     hint: 'Asked for a hint',

@@ -14,6 +14,10 @@
     'off-topic': 'off topic',
     negated: 'the key idea was negated',
     'red-flag': 'a red flag',
+    denial: 'the answer denies what it names',
+    dismissed: 'the right tools were dismissed',
+    'wrong-conclusion': 'a wrong conclusion for this scenario',
+    hedged: 'every statement hedged',
   };
 
   function signed(x) {
