@@ -1,6 +1,7 @@
 #include "caps.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "answer_checks.h"
 #include "coverage.h"
@@ -42,13 +43,20 @@ void AddSaladDefences(const QuestionTables& t, const StyleParams& style, const A
   }
 }
 
-void AddDenial(const StyleParams& style, const Analysis& answer, std::vector<Defence>* out) {
-  int statements = 0, denials = 0;
+// How many statements the answer makes, and of how many of them `test` (the normalised text) holds.
+template <typename Test>
+std::pair<int, int> CountStatements(const StyleParams& style, const Analysis& answer, Test test) {
+  int statements = 0, held = 0;
   for (size_t si = 0; si < answer.sentences.size(); ++si) {
     if (!answer.Says(si, style.fragments_count)) continue;
     ++statements;
-    denials += OpensWithNegation(answer.SentenceText(si));
+    held += test(answer.SentenceText(si));
   }
+  return {statements, held};
+}
+
+void AddDenial(const StyleParams& style, const Analysis& answer, std::vector<Defence>* out) {
+  const auto [statements, denials] = CountStatements(style, answer, OpensWithNegation);
   if (denials >= Params::kDenialMinSentences && denials >= Params::kDenialShare * statements) {
     out->push_back(Capped("denial",
                           std::to_string(denials) + " of the answer's " +
@@ -63,12 +71,7 @@ void AddDenial(const StyleParams& style, const Analysis& answer, std::vector<Def
 // would do, and an interviewer cannot act on it.
 void AddHedging(const StyleParams& style, const Analysis& answer, std::vector<Defence>* out) {
   if (!style.judges_delivery) return;
-  int statements = 0, hedged = 0;
-  for (size_t si = 0; si < answer.sentences.size(); ++si) {
-    if (!answer.Says(si)) continue;
-    ++statements;
-    hedged += Hedges(answer.SentenceText(si));
-  }
+  const auto [statements, hedged] = CountStatements(style, answer, Hedges);
   if (hedged >= Params::kHedgedMinStatements && hedged >= Params::kHedgedShare * statements) {
     out->push_back(Capped("hedged",
                           std::to_string(hedged) + " of the answer's " +

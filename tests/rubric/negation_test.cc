@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "marked.h"
+
 using rubric::internal::DeclinesToAnswer;
 using rubric::internal::IsNegated;
 using rubric::internal::OpensWithNegation;
@@ -53,14 +55,9 @@ TEST_CASE("IsNegated decides whether a mention is dismissed") {
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
-    const size_t open = c.sentence.find('[');
-    const size_t close = c.sentence.find(']');
-    REQUIRE(open != std::string::npos);
-    REQUIRE(close != std::string::npos);
-    const std::string text = c.sentence.substr(0, open) +
-                             c.sentence.substr(open + 1, close - open - 1) +
-                             c.sentence.substr(close + 1);
-    CHECK(IsNegated(text, open, close - 1) == c.negated);
+    size_t begin = 0, end = 0;
+    const std::string text = Marked(c.sentence, &begin, &end);
+    CHECK(IsNegated(text, begin, end) == c.negated);
   }
 }
 
@@ -96,10 +93,9 @@ TEST_CASE("InConditionalClause: an option weighed under a condition is not propo
   for (const auto& c : cases) {
     const std::string& marked = c.first;
     CAPTURE(marked);
-    const size_t open = marked.find('[');
-    const std::string text = marked.substr(0, open) + marked.substr(open + 1, marked.find(']') - open - 1) +
-                             marked.substr(marked.find(']') + 1);
-    CHECK(rubric::internal::InConditionalClause(text, open) == c.second);
+    size_t begin = 0, end = 0;
+    const std::string text = Marked(marked, &begin, &end);
+    CHECK(rubric::internal::InConditionalClause(text, begin) == c.second);
   }
 }
 

@@ -5,26 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "marked.h"
 #include "text.h"
 
 using rubric::internal::DismissesPrevious;
 using rubric::internal::MayReject;
 using rubric::internal::RejectsMention;
-
-namespace {
-
-// The sentence as the scorer sees it, with the mention's [brackets] removed; *begin/*end locate it.
-std::string Marked(const std::string& marked, size_t* begin, size_t* end) {
-  const size_t open = marked.find('['), close = marked.find(']');
-  REQUIRE(open != std::string::npos);
-  REQUIRE(close != std::string::npos);
-  *begin = open;
-  *end = close - 1;
-  return marked.substr(0, open) + marked.substr(open + 1, close - open - 1) +
-         marked.substr(close + 1);
-}
-
-}  // namespace
 
 // Each frame of rejection, in wordings of its own, against endorsements that look alike.
 TEST_CASE("RejectsMention: dismissal, concession and attribution frames, and their look-alikes") {
