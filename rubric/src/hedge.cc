@@ -1,7 +1,6 @@
 #include "hedge.h"
 
 #include <array>
-#include <string>
 #include <vector>
 
 #include "text.h"
@@ -17,7 +16,7 @@ constexpr std::array<std::string_view, 8> kHedgeWords = {
 struct Pair {
   std::string_view first, second;
 };
-// Two-word hedges; `first` may be any of the listed spellings of the same word.
+// Two-word hedges, with the spellings without an apostrophe that answers often use.
 constexpr std::array<Pair, 12> kHedgePairs = {{{"not", "sure"},
                                                {"not", "certain"},
                                                {"no", "idea"},

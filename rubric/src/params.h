@@ -86,12 +86,11 @@ struct Params {
   static constexpr int kHedgedMinStatements = 4;
   static constexpr double kHedgedShare = 0.65;
   // Focus: a long answer whose credited points are spread thin buries them in digressions, and
-  // graders mark it down. The score is multiplied by 1 - kFocusLoss * ramp(words, kFocusWords) *
-  // ramp(words per credited concept, kFocusWordsPerConcept), each ramp rising from 0 to 1 across
-  // [low, high]. Measured on the tune half and a blind training set: expert answers of 330-390
+  // graders mark it down. The score is multiplied by 1 - kFocusLoss * ramp(words) * ramp(words per
+  // credited concept) * ramp(1 - coverage), each ramp rising from 0 to 1 across its [Low, High]. Measured on the tune half and a blind training set: expert answers of 330-390
   // words carry at most 33 words per credited concept, rambling ones of 440-540 words 45-112;
-  // graders put rambling answers 1.4 below the scorer on average. A third ramp, of the framework
-  // left uncovered (1 - overall coverage), spares the complete answer that is long because it is
+  // graders put rambling answers 1.4 below the scorer on average. The ramp of the framework left
+  // uncovered (1 - overall coverage) spares the complete answer that is long because it is
   // thorough: the seed model answers run to 1,350 words (code included) at 0.86-1.0 coverage,
   // rambling answers cover 0.17-0.93.
   static constexpr double kFocusLoss = 0.2;
