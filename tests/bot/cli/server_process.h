@@ -12,8 +12,9 @@ namespace bot {
 
 class ServerProcess {
  public:
-  // Starts `interview-bot serve` on 127.0.0.1, the mini bank, no rate limit. Fails the test when the
-  // server has not printed its address within 10 s.
+  // Starts `interview-bot serve` on 127.0.0.1, the mini bank, no rate limit and 64 connections per
+  // address (every client here is 127.0.0.1). Fails the test when the server has not printed its
+  // address within 10 s.
   explicit ServerProcess(const std::string& db_path);
   ~ServerProcess();  // SIGKILLs the server if it still runs
 
