@@ -35,13 +35,21 @@ const rubric::ScorePart* BindingCap(const rubric::Result& r) {
   return cap;
 }
 
-// What shortness took off a too-short answer: the length line, and the too-short cap when it bound.
-double ShortnessCost(const rubric::Result& r) {
+// The points the breakdown lines `taken` selects took off the score.
+template <typename Taken>
+double PointsTaken(const rubric::Result& r, Taken taken) {
   double cost = 0;
   for (const auto& p : r.breakdown) {
-    if (p.kind == "length" || (p.kind == "cap" && p.id == "too-short")) cost -= p.points;
+    if (taken(p)) cost -= p.points;
   }
   return cost;
+}
+
+// What shortness took off a too-short answer: the length line, and the too-short cap when it bound.
+double ShortnessCost(const rubric::Result& r) {
+  return PointsTaken(r, [](const rubric::ScorePart& p) {
+    return p.kind == "length" || (p.kind == "cap" && p.id == "too-short");
+  });
 }
 
 std::string ShortSentence(const rubric::Result& r) {
@@ -66,11 +74,7 @@ std::string CapSentence(const rubric::Result& r, const rubric::ScorePart& cap) {
 
 // What the focus line took off a long answer whose points are buried (0 when it took nothing).
 double FocusCost(const rubric::Result& r) {
-  double cost = 0;
-  for (const auto& p : r.breakdown) {
-    if (p.kind == "focus") cost -= p.points;
-  }
-  return cost;
+  return PointsTaken(r, [](const rubric::ScorePart& p) { return p.kind == "focus"; });
 }
 
 std::string FocusSentence(const rubric::Result& r) {

@@ -119,6 +119,8 @@ bool DismissedAfter(std::string_view sentence, size_t clause_begin, size_t end, 
 }  // namespace
 
 bool InConditionalClause(std::string_view sentence, size_t begin) {
+  // Not ConditionWords(): "when", "once" and "until" open the time of a plan ("until the fix ships,
+  // take payments offline" proposes it), while these open a hypothesis.
   static const auto* openers =
       new std::unordered_set<std::string_view>{"if", "unless", "whether", "suppose", "supposing"};
   const auto words = Words(sentence.substr(ClauseBegin(sentence, begin)));
